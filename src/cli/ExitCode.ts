@@ -1,0 +1,12 @@
+/** The CLI's exit codes, a public interface that CI scripts rely on. */
+export const ExitCode = {
+  /** Everything checked is clean. */
+  Ok: 0,
+  /** Findings, or invalid input. */
+  Findings: 1,
+  /** A usage error (unknown flag, bad value, unreadable file) or a connection error. */
+  Usage: 2,
+} as const;
+
+/** One of the CLI's exit codes. */
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

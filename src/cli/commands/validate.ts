@@ -1,0 +1,160 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { Command, Option } from 'commander';
+import {
+  CONTRACT_NAMES,
+  REQUEST_PROFILES,
+  type ContractName,
+  type RequestProfile,
+} from '../../contracts/registry';
+import { InputError, UsageError } from '../../errors';
+import { listIssues } from '../../validator/listIssues';
+import type { ValidationIssue } from '../../validator/ValidationIssue';
+import type { CliIo } from '../CliIo';
+import type { CommandContext } from '../CommandContext';
+import { ExitCode } from '../ExitCode';
+import { readJsonDocuments } from '../readJsonDocuments';
+
+/** Options of `validate`, checked and typed. */
+export interface ValidateOptions {
+  /** @defaultValue `'request'` */
+  readonly contract: ContractName;
+  /** @defaultValue `'documented'` */
+  readonly profile: RequestProfile;
+  /** One JSON object per document on stdout instead of text lines. @defaultValue `false` */
+  readonly json: boolean;
+  /** Files to read; `-` is standard input. */
+  readonly inputs: readonly string[];
+}
+
+const EXAMPLES = `
+Input is JSON (one document per file) or NDJSON (one document per line); "-" reads standard input.
+Each issue prints as "file:line path rule message".
+
+Examples:
+  $ user-status-contracts validate body.json
+  $ user-status-contracts validate --contract entity response.json
+  $ user-status-contracts validate --profile graph-metadata partial.json
+  $ user-status-contracts generate --kind request --count 1000 | user-status-contracts validate -
+  $ user-status-contracts validate --json fixtures/invalid/*.json | jq .
+
+Exit codes: 0 all valid, 1 any invalid (or not JSON), 2 usage error or unreadable file.`;
+
+/** The `validate` verb: checks JSON or NDJSON documents against a contract. */
+export function validateCommand({ io, setExitCode }: CommandContext): Command {
+  return new Command('validate')
+    .description('check JSON or NDJSON documents against a contract and print every issue')
+    .argument('<file...>', 'files to check ("-" for standard input)')
+    .addOption(
+      new Option('-c, --contract <contract>', 'the contract to check against')
+        .choices(CONTRACT_NAMES)
+        .default('request'),
+    )
+    .addOption(
+      new Option('-p, --profile <profile>', 'the request profile (for --contract request)')
+        .choices(REQUEST_PROFILES)
+        .default('documented'),
+    )
+    .option('--json', 'print one JSON result per document instead of text lines', false)
+    .addHelpText('after', EXAMPLES)
+    .action(
+      async (
+        inputs: string[],
+        raw: { contract: ContractName; profile: RequestProfile; json: boolean },
+      ) => {
+        setExitCode(await validate({ ...raw, inputs }, io));
+      },
+    );
+}
+
+/** Runs `validate` and resolves to its exit code. */
+export async function validate(options: ValidateOptions, io: CliIo): Promise<ExitCode> {
+  if (options.inputs.filter((input) => input === '-').length > 1) {
+    throw new UsageError('standard input ("-") can be given only once');
+  }
+  let documents = 0;
+  let invalid = 0;
+  const unreadable: InputError[] = [];
+  for (const input of options.inputs) {
+    let stream: Readable;
+    try {
+      stream = await open(input, io);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unreadable.push(error);
+      io.stderr(`error: ${error.message}\n`);
+      continue;
+    }
+    const label = input === '-' ? '<stdin>' : input;
+    try {
+      for await (const document of readJsonDocuments(stream)) {
+        documents++;
+        const issues: ValidationIssue[] = document.ok
+          ? listIssues(options.contract, document.value, { profile: options.profile })
+          : [notJson(document.error)];
+        if (issues.length > 0) invalid++;
+        report(io, options.json, label, document.line, issues);
+      }
+    } catch (error) {
+      const failure = new InputError(input, `cannot read ${label}: ${describe(error)}`);
+      unreadable.push(failure);
+      io.stderr(`error: ${failure.message}\n`);
+    }
+  }
+  const against =
+    options.contract === 'request' ? `request (${options.profile} profile)` : options.contract;
+  io.stderr(
+    `${documents} document(s) checked against the ${against} contract: ${documents - invalid} valid, ${invalid} invalid` +
+      (unreadable.length > 0 ? `, ${unreadable.length} input(s) unreadable` : '') +
+      '\n',
+  );
+  if (unreadable.length > 0) return ExitCode.Usage;
+  return invalid > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+async function open(input: string, io: CliIo): Promise<Readable> {
+  if (input === '-') return io.stdin;
+  try {
+    const info = await stat(input);
+    if (info.isDirectory()) {
+      throw new InputError(
+        input,
+        `cannot read ${input}: it is a directory; pass the files in it (e.g. ${input}/*.json)`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(input, `cannot read ${input}: ${describe(error)}; check the path`, {
+      cause: error,
+    });
+  }
+  return createReadStream(input, { encoding: 'utf8' });
+}
+
+function notJson(message: string): ValidationIssue {
+  return { path: '', rule: 'json', message, expected: 'a JSON document', actual: 'not JSON' };
+}
+
+function report(
+  io: CliIo,
+  json: boolean,
+  source: string,
+  line: number,
+  issues: readonly ValidationIssue[],
+): void {
+  if (json) {
+    io.stdout(`${JSON.stringify({ source, line, valid: issues.length === 0, issues })}\n`);
+    return;
+  }
+  for (const issue of issues) {
+    io.stdout(`${source}:${line} ${issue.path || '(root)'} ${issue.rule} ${issue.message}\n`);
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander';
+import { ConnectionError, InputError, UsageError, UserStatusContractsError } from '../errors';
+import type { CliIo } from './CliIo';
+import { ExitCode } from './ExitCode';
+
+/**
+ * The one place that turns an error into a message and an exit code. Known errors get a sentence
+ * that names the problem and what to do; anything else is a bug, reported without a stack trace
+ * unless `DEBUG` is set.
+ */
+export function handleError(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its own message (unknown option, missing argument, ...).
+    if (error.exitCode === 0) return ExitCode.Ok;
+    return ExitCode.Usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`error: ${error.message}\nRun with --help to see the options.\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof InputError) {
+    io.stderr(`error: ${error.message}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof ConnectionError) {
+    io.stderr(`error: ${error.message}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof UserStatusContractsError) {
+    io.stderr(`error [${error.code}]: ${error.message}\n`);
+    return ExitCode.Findings;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(
+    `internal error: ${message}\nThis is a bug in user-status-contracts; please report it with the command you ran.\n`,
+  );
+  if (io.env['DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return ExitCode.Usage;
+}

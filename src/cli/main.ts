@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import type { CliIo } from './CliIo';
+import { run } from './run';
+
+/** The process entry of the `user-status-contracts` bin: the only place that sets the exit code. */
+function main(): void {
+  let onInterrupt: () => void = () => undefined;
+  const interrupted = new Promise<void>((resolve) => (onInterrupt = resolve));
+  process.once('SIGINT', () => onInterrupt());
+  process.once('SIGTERM', () => onInterrupt());
+  const io: CliIo = {
+    stdin: process.stdin,
+    stdoutStream: process.stdout,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stderr.isTTY === true,
+    env: process.env,
+    interrupted,
+  };
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`... | head`) is not an error for a CLI that streams.
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      // Not process.exit(): piped output still being written must not be cut off. Verbs close
+      // every handle they open (servers, sockets), so the process ends once output is flushed.
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}
+
+main();

@@ -1,0 +1,98 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+/** One JSON document read from a file or stream, or the reason it could not be parsed. */
+export type JsonDocument =
+  | { readonly line: number; readonly ok: true; readonly value: unknown }
+  | { readonly line: number; readonly ok: false; readonly error: string };
+
+/**
+ * Reads JSON or NDJSON from a stream. If the first non-blank line is a JSON value on its own, the
+ * input is NDJSON and is streamed line by line (constant memory); otherwise the whole input is one
+ * JSON document, and a syntax error is reported with its line and column.
+ */
+export async function* readJsonDocuments(input: Readable): AsyncGenerator<JsonDocument> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
+  let documentStart = 0;
+  const buffered: string[] = [];
+  for await (const raw of lines) {
+    lineNumber++;
+    const text = lineNumber === 1 ? stripByteOrderMark(raw) : raw;
+    if (mode === 'document') {
+      buffered.push(text);
+      continue;
+    }
+    if (text.trim() === '') {
+      if (mode === 'unknown') buffered.push(text);
+      continue;
+    }
+    const parsed = parse(text);
+    if (mode === 'ndjson') {
+      yield parsed.ok
+        ? { line: lineNumber, ok: true, value: parsed.value }
+        : { line: lineNumber, ok: false, error: `line ${lineNumber} is not JSON: ${parsed.error}` };
+      continue;
+    }
+    if (parsed.ok) {
+      mode = 'ndjson';
+      buffered.length = 0;
+      yield { line: lineNumber, ok: true, value: parsed.value };
+    } else {
+      mode = 'document';
+      documentStart = lineNumber - buffered.length;
+      buffered.push(text);
+    }
+  }
+  if (mode !== 'document') return;
+  const text = buffered.join('\n');
+  const parsed = parse(text);
+  const firstLine = documentStart + leadingBlankLines(buffered);
+  if (parsed.ok) {
+    yield { line: firstLine, ok: true, value: parsed.value };
+    return;
+  }
+  const where = locate(text, parsed.position);
+  yield {
+    line: documentStart + where.line - 1,
+    ok: false,
+    error: `not JSON at line ${documentStart + where.line - 1}, column ${where.column}: ${parsed.error}`,
+  };
+}
+
+function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+type Parsed =
+  { ok: true; value: unknown } | { ok: false; error: string; position: number | undefined };
+
+function parse(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const match = /position (\d+)/.exec(message);
+    return { ok: false, error: message, position: match ? Number(match[1]) : undefined };
+  }
+}
+
+function leadingBlankLines(lines: readonly string[]): number {
+  let count = 0;
+  while (count < lines.length && (lines[count] ?? '').trim() === '') count++;
+  return count;
+}
+
+function locate(text: string, position: number | undefined): { line: number; column: number } {
+  const end = position ?? text.length;
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < end && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: end - lastBreak };
+}

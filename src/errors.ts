@@ -1,0 +1,61 @@
+import type { ValidationIssue } from './validator/ValidationIssue';
+
+/** Base class of every error this toolkit throws on purpose: each has a stable `code`. */
+export class UserStatusContractsError extends Error {
+  /** A stable, machine-readable code (for example `E_CONTRACT_VIOLATION`). */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A value broke the contract; `issues` says where and how. */
+export class ContractViolationError extends UserStatusContractsError {
+  /** Every issue found, in document order. */
+  readonly issues: readonly ValidationIssue[];
+  /** The contract the value was checked against. */
+  readonly contract: string;
+
+  constructor(contract: string, issues: readonly ValidationIssue[]) {
+    const first = issues[0];
+    const summary = first
+      ? `${first.path || '(root)'} ${first.rule}: ${first.message}`
+      : 'no issue recorded';
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super('E_CONTRACT_VIOLATION', `value breaks the ${contract} contract: ${summary}${more}`);
+    this.contract = contract;
+    this.issues = issues;
+  }
+}
+
+/** The caller used the toolkit wrongly: an unknown option, a bad flag value, a missing argument. */
+export class UsageError extends UserStatusContractsError {
+  constructor(message: string) {
+    super('E_USAGE', message);
+  }
+}
+
+/** An input file or stream could not be read. */
+export class InputError extends UserStatusContractsError {
+  /** The file (or `-` for standard input) that could not be read. */
+  readonly source: string;
+
+  constructor(source: string, message: string, options?: { cause?: unknown }) {
+    super('E_INPUT', message, options);
+    this.source = source;
+  }
+}
+
+/** A server could not be reached, or stopped answering. */
+export class ConnectionError extends UserStatusContractsError {
+  /** The URL that could not be reached. */
+  readonly url: string;
+
+  constructor(url: string, message: string, options?: { cause?: unknown }) {
+    super('E_CONNECTION', message, options);
+    this.url = url;
+  }
+}
