@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { findJsonSyntaxError } from './findJsonSyntaxError';
 
 /** One JSON document read from a file or stream, or the reason it could not be parsed. */
 export type JsonDocument =
@@ -32,7 +33,11 @@ export async function* readJsonDocuments(input: Readable): AsyncGenerator<JsonDo
     if (mode === 'ndjson') {
       yield parsed.ok
         ? { line: lineNumber, ok: true, value: parsed.value }
-        : { line: lineNumber, ok: false, error: `line ${lineNumber} is not JSON: ${parsed.error}` };
+        : {
+            line: lineNumber,
+            ok: false,
+            error: `not JSON at line ${lineNumber}, column ${parsed.offset + 1}: ${parsed.error}`,
+          };
       continue;
     }
     if (parsed.ok) {
@@ -53,7 +58,7 @@ export async function* readJsonDocuments(input: Readable): AsyncGenerator<JsonDo
     yield { line: firstLine, ok: true, value: parsed.value };
     return;
   }
-  const where = locate(text, parsed.position);
+  const where = locate(text, parsed.offset);
   yield {
     line: documentStart + where.line - 1,
     ok: false,
@@ -65,16 +70,18 @@ function stripByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-type Parsed =
-  { ok: true; value: unknown } | { ok: false; error: string; position: number | undefined };
+type Parsed = { ok: true; value: unknown } | { ok: false; error: string; offset: number };
 
 function parse(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
+    // V8's message lacks a position for some errors and can quote the input across lines; the
+    // report needs one line with a position, whatever the Node version.
+    const found = findJsonSyntaxError(text);
+    if (found !== undefined) return { ok: false, error: found.message, offset: found.offset };
     const message = error instanceof Error ? error.message : String(error);
-    const match = /position (\d+)/.exec(message);
-    return { ok: false, error: message, position: match ? Number(match[1]) : undefined };
+    return { ok: false, error: message.replace(/\s+/g, ' '), offset: text.length };
   }
 }
 
@@ -84,8 +91,7 @@ function leadingBlankLines(lines: readonly string[]): number {
   return count;
 }
 
-function locate(text: string, position: number | undefined): { line: number; column: number } {
-  const end = position ?? text.length;
+function locate(text: string, end: number): { line: number; column: number } {
   let line = 1;
   let lastBreak = -1;
   for (let i = 0; i < end && i < text.length; i++) {

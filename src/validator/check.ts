@@ -11,7 +11,8 @@ import type { ValidationOptions } from './ValidationOptions';
 export function check<C extends ContractName, P extends RequestProfile = 'documented'>(
   contract: C,
   value: unknown,
-  options: ValidationOptions<P> = {},
+  options?: ValidationOptions<P>,
 ): value is ContractValue<C, P> {
-  return compiledValidator(contract, options.profile ?? 'documented', 'first')(value) === true;
+  // No default `{}`: this runs once per value validated, and the common call passes no options.
+  return compiledValidator(contract, options?.profile ?? 'documented', 'first')(value) === true;
 }

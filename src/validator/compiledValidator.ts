@@ -14,7 +14,11 @@ import { isDateTimeOffset } from './isDateTimeOffset';
 export type ValidatorMode = 'first' | 'all';
 
 const instances: Partial<Record<ValidatorMode, Ajv2020>> = {};
-const compiled = new Map<string, ValidateFunction>();
+// Keyed without building strings: this lookup runs on every `check`, so it must cost next to nothing.
+const compiled: Record<ValidatorMode, Map<ContractName, Map<RequestProfile, ValidateFunction>>> = {
+  first: new Map(),
+  all: new Map(),
+};
 
 function createAjv(allErrors: boolean): Ajv2020 {
   // `verbose` keeps the failing data and parent schema on each error, which the issue list needs.
@@ -24,9 +28,28 @@ function createAjv(allErrors: boolean): Ajv2020 {
   // (leap seconds, lower-case 't'/'z'); this check is exact for the contract and about 6x faster.
   ajv.addFormat('date-time', { type: 'string', validate: isDateTimeOffset });
   for (const fileName of Object.values(CONTRACT_FILES)) {
-    ajv.addSchema(readContractFile(fileName) as object);
+    ajv.addSchema(withoutRedundantDateTimePattern(readContractFile(fileName)));
   }
   return ajv;
+}
+
+/**
+ * The schema as Ajv should compile it: the `dateTimeOffset` definition without its `pattern`. The
+ * `date-time` format above accepts exactly the strings that match the pattern and are real calendar
+ * instants (a property test compares the two), so the pattern never decides anything; dropping it
+ * saves a Unicode regex per validation, about half the time of a valid check.
+ */
+function withoutRedundantDateTimePattern(document: unknown): object {
+  const defs = (document as { $defs?: Record<string, unknown> }).$defs;
+  const dateTimeOffset = defs?.['dateTimeOffset'] as Record<string, unknown> | undefined;
+  if (dateTimeOffset?.['format'] !== 'date-time' || dateTimeOffset['pattern'] === undefined) {
+    return document as object;
+  }
+  const { pattern: _pattern, ...formatOnly } = dateTimeOffset;
+  return {
+    ...(document as object),
+    $defs: { ...defs, dateTimeOffset: formatOnly },
+  };
 }
 
 /**
@@ -39,14 +62,20 @@ export function compiledValidator(
   profile: RequestProfile,
   mode: ValidatorMode,
 ): ValidateFunction {
-  const ref = contractSchemaRef(contract, profile);
-  const key = `${mode} ${ref}`;
-  let validate = compiled.get(key);
+  let byProfile = compiled[mode].get(contract);
+  if (byProfile === undefined) {
+    byProfile = new Map();
+    compiled[mode].set(contract, byProfile);
+  }
+  // Only requests have profiles; the others share one validator whatever profile is passed.
+  const key: RequestProfile = contract === 'request' ? profile : 'documented';
+  let validate = byProfile.get(key);
   if (validate === undefined) {
+    const ref = contractSchemaRef(contract, key);
     const ajv = (instances[mode] ??= createAjv(mode === 'all'));
     validate = ajv.getSchema(ref);
     if (validate === undefined) throw new Error(`no schema registered under ${ref}`);
-    compiled.set(key, validate);
+    byProfile.set(key, validate);
   }
   return validate;
 }

@@ -88,13 +88,21 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
     }
     const label = input === '-' ? '<stdin>' : input;
     try {
+      let found = 0;
       for await (const document of readJsonDocuments(stream)) {
+        found++;
         documents++;
         const issues: ValidationIssue[] = document.ok
           ? listIssues(options.contract, document.value, { profile: options.profile })
           : [notJson(document.error)];
         if (issues.length > 0) invalid++;
         report(io, options.json, label, document.line, issues);
+      }
+      if (found === 0) {
+        // An empty input holds nothing to vouch for: saying "all valid" would hide a broken pipe.
+        documents++;
+        invalid++;
+        report(io, options.json, label, 1, [notJson('no JSON document found: the input is empty')]);
       }
     } catch (error) {
       const failure = new InputError(input, `cannot read ${label}: ${describe(error)}`);

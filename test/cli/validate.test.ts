@@ -1,0 +1,291 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadFixtureManifest, type FixtureEntry } from '../helpers/fixtureManifest';
+import { runCli } from '../helpers/runCli';
+
+const VALID_LINE = JSON.stringify({
+  userDisplayName: 'Adele Vance',
+  devicesCount: 3,
+  status: 'compliant',
+  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
+  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
+});
+
+const manifest = loadFixtureManifest();
+
+/** The `.json` files directly in a fixtures folder, as a shell glob `fixtures/<folder>/*.json` lists them. */
+function glob(folder: string): string[] {
+  return readdirSync(join('fixtures', folder), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => `fixtures/${folder}/${entry.name}`)
+    .sort();
+}
+
+/** The `file:line path rule` prefix of each issue line the manifest predicts for some fixtures. */
+function expectedLines(entries: readonly FixtureEntry[]): string[] {
+  return entries
+    .flatMap((entry) =>
+      entry.violations.map((v) => `fixtures/${entry.file}:1 ${v.path || '(root)'} ${v.rule}`),
+    )
+    .sort();
+}
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((line) => line !== '');
+}
+
+/** `file:line path rule` of an issue line (the message follows). */
+function prefix(line: string): string {
+  return line.split(' ').slice(0, 3).join(' ');
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'validate-cli-'));
+});
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function scratchFile(name: string, content: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('user-status-contracts validate', () => {
+  it('exits 1 on fixtures/invalid/*.json with one pinpointed line per labelled violation', async () => {
+    const files = glob('invalid');
+    const { code, stdout, stderr } = await runCli(['validate', ...files]);
+    expect(code).toBe(1);
+    const printed = lines(stdout);
+    const labelled = manifest.filter((e) => files.includes(`fixtures/${e.file}`));
+    expect(labelled).toHaveLength(files.length);
+    expect(printed.map(prefix).sort()).toEqual(expectedLines(labelled));
+    for (const line of printed)
+      expect(line).toMatch(/^fixtures\/invalid\/[a-z0-9-]+\.json:1 \S+ \S+ \S.*$/);
+    expect(stderr).toContain(
+      `${files.length} document(s) checked against the request (documented profile) contract: 0 valid, ${files.length} invalid`,
+    );
+  });
+
+  it('prints the message of an issue after its path and rule', async () => {
+    const { stdout } = await runCli(['validate', 'fixtures/invalid/devices-count-float.json']);
+    expect(stdout).toBe(
+      'fixtures/invalid/devices-count-float.json:1 /devicesCount type /devicesCount must be an integer, found number 3.5\n',
+    );
+  });
+
+  it('exits 0 on fixtures/valid/*.json and prints no issue', async () => {
+    const files = glob('valid');
+    const { code, stdout, stderr } = await runCli(['validate', ...files]);
+    expect({ code, stdout }).toEqual({ code: 0, stdout: '' });
+    expect(stderr).toContain(`${files.length} valid, 0 invalid`);
+  });
+
+  it('exits 0 on the valid entities with --contract entity, and 1 on the invalid ones', async () => {
+    expect((await runCli(['validate', '--contract', 'entity', ...glob('valid/entity')])).code).toBe(
+      0,
+    );
+    const files = glob('invalid/entity');
+    const { code, stdout } = await runCli(['validate', '--contract', 'entity', ...files]);
+    expect(code).toBe(1);
+    expect(lines(stdout).map(prefix).sort()).toEqual(
+      expectedLines(manifest.filter((e) => files.includes(`fixtures/${e.file}`))),
+    );
+  });
+
+  it('accepts partial bodies with --profile graph-metadata, which the default profile refuses', async () => {
+    const files = glob('valid/graph-metadata');
+    expect((await runCli(['validate', '--profile', 'graph-metadata', ...files])).code).toBe(0);
+    expect((await runCli(['validate', ...files])).code).toBe(1);
+  });
+
+  it('reads NDJSON from standard input and names the line and column of a line that is not JSON', async () => {
+    const stdin = `${VALID_LINE}\n{"status": compliant}\n\n${VALID_LINE.replace('"compliant"', '"Compliant"')}\n`;
+    const { code, stdout, stderr } = await runCli(['validate', '-'], { stdin });
+    expect(code).toBe(1);
+    expect(lines(stdout)).toEqual([
+      '<stdin>:2 (root) json not JSON at line 2, column 12: expected a value, found "c"',
+      expect.stringMatching(/^<stdin>:4 \/status enum /),
+    ]);
+    expect(stderr).toContain('3 document(s) checked');
+  });
+
+  it('exits 0 on NDJSON whose every line is valid', async () => {
+    const { code, stderr } = await runCli(['validate', '-'], {
+      stdin: `${VALID_LINE}\r\n${VALID_LINE}\r\n`,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('2 document(s) checked');
+  });
+
+  it('gives the line and column of a syntax error in a pretty-printed file', async () => {
+    const file = scratchFile(
+      'broken.json',
+      '{\n  "userDisplayName": "Adele",\n  "devicesCount": 3\n  "status": "compliant"\n}\n',
+    );
+    const { code, stdout } = await runCli(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      `${file}:4 (root) json not JSON at line 4, column 3: expected ',' or '}' after a property value, found "\\""\n`,
+    );
+  });
+
+  it('gives a position, on one line, even where JSON.parse itself gives none', async () => {
+    const file = scratchFile(
+      'bare-word.json',
+      '{\n  "devicesCount": 3,\n  "status": compliant\n}\n',
+    );
+    const { stdout } = await runCli(['validate', file]);
+    expect(lines(stdout)).toEqual([
+      `${file}:3 (root) json not JSON at line 3, column 13: expected a value, found "c"`,
+    ]);
+  });
+
+  it('reads a file with a byte order mark and Windows line ends', async () => {
+    const file = scratchFile(
+      'bom.json',
+      `\ufeff${JSON.stringify(JSON.parse(VALID_LINE), null, 2).replace(/\n/g, '\r\n')}\r\n`,
+    );
+    expect((await runCli(['validate', file])).code).toBe(0);
+  });
+
+  it('reports an empty input as invalid rather than as all valid', async () => {
+    const file = scratchFile('empty.json', '');
+    const { code, stdout } = await runCli(['validate', file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(`${file}:1 (root) json no JSON document found: the input is empty\n`);
+  });
+
+  it('prints one parseable JSON result per document with --json', async () => {
+    const { code, stdout } = await runCli([
+      'validate',
+      '--json',
+      'fixtures/valid/status-compliant.json',
+      'fixtures/invalid/status-capitalised.json',
+    ]);
+    expect(code).toBe(1);
+    const results = lines(stdout).map((line) => JSON.parse(line) as unknown);
+    expect(results).toEqual([
+      { source: 'fixtures/valid/status-compliant.json', line: 1, valid: true, issues: [] },
+      {
+        source: 'fixtures/invalid/status-capitalised.json',
+        line: 1,
+        valid: false,
+        issues: [
+          expect.objectContaining({
+            path: '/status',
+            rule: 'enum',
+            actual: '"Compliant"',
+            allowedValues: expect.arrayContaining(['compliant']) as unknown,
+          }),
+        ],
+      },
+    ]);
+  });
+
+  describe('usage errors exit 2', () => {
+    it('on an unknown flag, naming it', async () => {
+      const { code, stderr } = await runCli([
+        'validate',
+        '--strict',
+        'fixtures/valid/status-error.json',
+      ]);
+      expect(code).toBe(2);
+      expect(stderr).toContain("unknown option '--strict'");
+    });
+
+    it('on an unknown contract, listing the allowed ones', async () => {
+      const { code, stderr } = await runCli(['validate', '--contract', 'response', 'x.json']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/Allowed choices are entity, request, error/);
+    });
+
+    it('on a file that does not exist, saying so', async () => {
+      const { code, stderr } = await runCli(['validate', 'fixtures/valid/no-such-file.json']);
+      expect(code).toBe(2);
+      expect(stderr).toContain('cannot read fixtures/valid/no-such-file.json: no such file');
+    });
+
+    it('on a directory, suggesting its files', async () => {
+      const { code, stderr } = await runCli(['validate', 'fixtures/valid']);
+      expect(code).toBe(2);
+      expect(stderr).toContain(
+        'it is a directory; pass the files in it (e.g. fixtures/valid/*.json)',
+      );
+    });
+
+    it('when an unreadable file sits beside invalid ones, still checking the readable ones', async () => {
+      const { code, stdout } = await runCli([
+        'validate',
+        'fixtures/invalid/devices-count-float.json',
+        'nope.json',
+      ]);
+      expect(code).toBe(2);
+      expect(stdout).toContain('/devicesCount type');
+    });
+
+    it('on standard input given twice', async () => {
+      const { code, stderr } = await runCli(['validate', '-', '-']);
+      expect(code).toBe(2);
+      expect(stderr).toContain('standard input ("-") can be given only once');
+    });
+
+    it('without a file, with a usage hint', async () => {
+      const { code, stderr } = await runCli(['validate']);
+      expect(code).toBe(2);
+      expect(stderr).toContain("missing required argument 'file'");
+    });
+
+    it('without any argument at all, printing the help', async () => {
+      const { code, stdout } = await runCli([]);
+      expect(code).toBe(2);
+      expect(stdout).toContain('validate');
+    });
+  });
+
+  it('teaches its options, examples and exit codes in --help', async () => {
+    const { code, stdout } = await runCli(['validate', '--help']);
+    expect(code).toBe(0);
+    for (const text of [
+      '--contract',
+      '--profile',
+      '--json',
+      'NDJSON',
+      'Examples:',
+      'Exit codes:',
+    ]) {
+      expect(stdout).toContain(text);
+    }
+  });
+});
+
+describe('the built user-status-contracts bin', () => {
+  const bin = join('dist', 'cli', 'main.js');
+  const run = async (args: string[]): Promise<{ code: number; stdout: string }> => {
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args]);
+      return { code: 0, stdout };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
+    }
+  };
+
+  it('sets the real process exit code: 0 valid, 1 invalid, 2 usage', async () => {
+    expect(existsSync(bin)).toBe(true); // `npm test` builds dist/ before running jest
+    const [valid, invalid, usage] = await Promise.all([
+      run(['validate', 'fixtures/valid/status-compliant.json']),
+      run(['validate', 'fixtures/invalid/seed-example-body.json']),
+      run(['validate', '--nope', 'fixtures/valid/status-compliant.json']),
+    ]);
+    expect(valid.code).toBe(0);
+    expect(invalid.code).toBe(1);
+    expect(lines(invalid.stdout)).toHaveLength(3);
+    expect(usage.code).toBe(2);
+  });
+});
