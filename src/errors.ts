@@ -59,3 +59,37 @@ export class ConnectionError extends UserStatusContractsError {
     this.url = url;
   }
 }
+
+/** Microsoft Graph (or a provider standing in for it) answered a request with an error status. */
+export class GraphRequestError extends UserStatusContractsError {
+  /** The HTTP status code, e.g. 404. */
+  readonly status: number;
+  /** Graph's `error.code` (e.g. `ResourceNotFound`), or `undefined` without Graph's envelope. */
+  readonly graphCode: string | undefined;
+  /** Graph's `error.message`, or the start of the body without Graph's envelope. */
+  readonly graphMessage: string;
+  /** The `request-id` (from `innerError`, else the response header), to quote to support. */
+  readonly requestId: string | undefined;
+  /** The response body: the parsed JSON, or the text when it is not JSON. */
+  readonly body: unknown;
+
+  constructor(details: {
+    status: number;
+    graphCode: string | undefined;
+    graphMessage: string;
+    requestId: string | undefined;
+    body: unknown;
+  }) {
+    const code = details.graphCode === undefined ? '' : ` ${details.graphCode}`;
+    const request = details.requestId === undefined ? '' : ` (request-id ${details.requestId})`;
+    super(
+      'E_GRAPH_REQUEST',
+      `the provider answered ${details.status}${code}: ${details.graphMessage}${request}`,
+    );
+    this.status = details.status;
+    this.graphCode = details.graphCode;
+    this.graphMessage = details.graphMessage;
+    this.requestId = details.requestId;
+    this.body = details.body;
+  }
+}
