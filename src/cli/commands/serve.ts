@@ -1,0 +1,206 @@
+import { Command, Option } from 'commander';
+import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
+import { REQUEST_PROFILES, type RequestProfile } from '../../contracts/registry';
+import { createProvider } from '../../provider/createProvider';
+import {
+  DEFAULT_HOST,
+  DEFAULT_POLICY_ID,
+  DEFAULT_PORT,
+  DEFAULT_PROVIDER_SEED,
+  DEFAULT_STORE_CAPACITY,
+  DEFAULT_TOKEN,
+} from '../../provider/defaults';
+import type { RequestLogLine } from '../../provider/RequestLogLine';
+import type { CliIo } from '../CliIo';
+import type { CommandContext } from '../CommandContext';
+import { ExitCode } from '../ExitCode';
+import { parseInteger, parseRate } from '../parseOptionValues';
+
+/** Options of `serve`, checked and typed. */
+export interface ServeOptions {
+  /** @defaultValue `'127.0.0.1'` */
+  readonly host: string;
+  /** 0 picks a free port. @defaultValue `4010` */
+  readonly port: number;
+  /** Accepted bearer tokens. @defaultValue `['local-dev-token']` */
+  readonly tokens: readonly string[];
+  /** Policies that exist. @defaultValue `['11111111-2222-4333-8444-555555555555']` */
+  readonly policyIds: readonly string[];
+  /** Seed of the ids and of `preload`. @defaultValue `1` */
+  readonly seed: number;
+  /** Generated statuses stored at start. @defaultValue `0` */
+  readonly preload: number;
+  /** Statuses kept before the oldest is evicted. @defaultValue `10000` */
+  readonly storeCapacity: number;
+  /** Requests per second before 429s. @defaultValue `undefined` (no throttling) */
+  readonly throttle?: number;
+  /** The request profile creates are validated with. @defaultValue `'documented'` */
+  readonly profile: RequestProfile;
+  /** Serve `POST /_pact/provider-states`. @defaultValue `false` */
+  readonly enableStateRoute: boolean;
+  /** No line per request. @defaultValue `false` */
+  readonly quiet: boolean;
+}
+
+const EXAMPLES = `
+Serves a local fake of Microsoft Graph for this resource: POST (create), GET (list and by id), PATCH
+and DELETE under /deviceManagement/deviceCompliancePolicies/{id}/userStatuses, also under /v1.0 and
+/beta, with Graph's status codes, error envelope and headers. Statuses live in memory; past
+--store-capacity the oldest are evicted. It prints the base URL and a curl that works, then one
+line per request on standard error. Ctrl-C stops it.
+
+With no flags: http://${DEFAULT_HOST}:${DEFAULT_PORT}, token "${DEFAULT_TOKEN}",
+policy id ${DEFAULT_POLICY_ID}.
+
+Examples:
+  $ user-status-contracts serve
+  $ user-status-contracts serve --port 0 --token alpha --token beta --policy-id p1 --policy-id p2
+  $ user-status-contracts serve --seed 7 --preload 100
+  $ user-status-contracts serve --throttle 20/s --quiet
+  $ user-status-contracts serve --enable-state-route   # for Pact provider verification
+
+Exit codes: 0 stopped cleanly, 2 usage error or cannot listen (port in use, unknown host).`;
+
+const MAX_PRELOAD = 1_000_000;
+const MAX_LOGGED_PATH = 200;
+
+/** The `serve` verb: runs the reference provider until interrupted. */
+export function serveCommand({ io, setExitCode }: CommandContext): Command {
+  return new Command('serve')
+    .description('run the reference provider, a local fake of this Graph resource')
+    .option('--host <host>', 'the address to listen on', DEFAULT_HOST)
+    .option('-p, --port <port>', 'the port to listen on (0 picks a free one)', String(DEFAULT_PORT))
+    .option('--token <token...>', `accepted bearer tokens; repeatable (default: ${DEFAULT_TOKEN})`)
+    .option(
+      '--policy-id <id...>',
+      `device compliance policies that exist; repeatable (default: ${DEFAULT_POLICY_ID})`,
+    )
+    .option(
+      '--seed <s>',
+      'seed of the assigned ids and of --preload',
+      String(DEFAULT_PROVIDER_SEED),
+    )
+    .option('--preload <n>', 'store this many generated statuses at start', '0')
+    .option(
+      '--store-capacity <n>',
+      'statuses kept before the oldest is evicted',
+      String(DEFAULT_STORE_CAPACITY),
+    )
+    .option('--throttle <rate>', 'answer 429 past this many requests per second (e.g. 20/s)')
+    .addOption(
+      new Option('--profile <profile>', 'the request profile creates are validated with')
+        .choices(REQUEST_PROFILES)
+        .default('documented'),
+    )
+    .option('--enable-state-route', 'serve POST /_pact/provider-states (Pact state changes)', false)
+    .option('-q, --quiet', 'do not print a line per request', false)
+    .addHelpText('after', EXAMPLES)
+    .action(async (raw: RawServeOptions) => {
+      setExitCode(await serve(parseServeOptions(raw), io));
+    });
+}
+
+interface RawServeOptions {
+  host: string;
+  port: string;
+  token?: string[];
+  policyId?: string[];
+  seed: string;
+  preload: string;
+  storeCapacity: string;
+  throttle?: string;
+  profile: RequestProfile;
+  enableStateRoute: boolean;
+  quiet: boolean;
+}
+
+function parseServeOptions(raw: RawServeOptions): ServeOptions {
+  return {
+    host: raw.host,
+    port: parseInteger(raw.port, '--port', { min: 0, max: 65535 }),
+    tokens: raw.token ?? [DEFAULT_TOKEN],
+    policyIds: raw.policyId ?? [DEFAULT_POLICY_ID],
+    seed: parseInteger(raw.seed, '--seed'),
+    preload: parseInteger(raw.preload, '--preload', { min: 0, max: MAX_PRELOAD }),
+    storeCapacity: parseInteger(raw.storeCapacity, '--store-capacity', { min: 1 }),
+    ...(raw.throttle === undefined ? {} : { throttle: parseRate(raw.throttle, '--throttle') }),
+    profile: raw.profile,
+    enableStateRoute: raw.enableStateRoute,
+    quiet: raw.quiet,
+  };
+}
+
+/**
+ * Runs the reference provider until `io.interrupted` resolves, then closes it. Resolves to the
+ * exit code; a port in use or an unusable option throws (`ConnectionError`, `UsageError`).
+ */
+export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode> {
+  const provider = createProvider({
+    tokens: options.tokens,
+    policyIds: options.policyIds,
+    seed: options.seed,
+    preload: options.preload,
+    storeCapacity: options.storeCapacity,
+    profile: options.profile,
+    enableStateRoute: options.enableStateRoute,
+    ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
+    ...(options.quiet ? {} : { onRequest: (line: RequestLogLine) => io.stderr(formatLine(line)) }),
+  });
+  const { url } = await provider.listen({ host: options.host, port: options.port });
+  io.stdout(banner(url, options));
+  await io.interrupted;
+  await provider.close();
+  io.stderr('stopped: the reference provider is closed\n');
+  return ExitCode.Ok;
+}
+
+function banner(url: string, options: ServeOptions): string {
+  const token = options.tokens[0] ?? DEFAULT_TOKEN;
+  const policyId = options.policyIds[0] ?? DEFAULT_POLICY_ID;
+  const collection = `${url}/v1.0/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(policyId)}/userStatuses`;
+  const body = JSON.stringify({
+    '@odata.type': USER_STATUS_ODATA_TYPE,
+    userDisplayName: 'Adele Vance',
+    devicesCount: 3,
+    status: 'compliant',
+    lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
+    userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
+  });
+  const lines = [
+    `Reference provider listening on ${url} (also under /v1.0 and /beta)`,
+    `  tokens:     ${options.tokens.join(', ')}  (send Authorization: Bearer <token>)`,
+    `  policy ids: ${options.policyIds.join(', ')}`,
+    `  store:      ${options.preload} preloaded (seed ${options.seed}), at most ${options.storeCapacity} kept, oldest evicted first`,
+    ...(options.throttle === undefined ? [] : [`  throttle:   ${options.throttle} requests/s`]),
+    ...(options.enableStateRoute ? [`  pact:       POST ${url}/_pact/provider-states`] : []),
+    '',
+    'Create a user status:',
+    `  curl -i -X POST ${shellQuote(collection)} \\`,
+    `    -H ${shellQuote(`Authorization: Bearer ${token}`)} \\`,
+    `    -H 'Content-Type: application/json' \\`,
+    `    -d ${shellQuote(body)}`,
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function formatLine(line: RequestLogLine): string {
+  // A request target is the client's text: keep one short, printable line per request.
+  let printable = '';
+  for (const character of line.path) {
+    const code = character.charCodeAt(0);
+    printable += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? '?' : character;
+    if (printable.length > MAX_LOGGED_PATH) break;
+  }
+  const path =
+    printable.length > MAX_LOGGED_PATH ? `${printable.slice(0, MAX_LOGGED_PATH)}...` : printable;
+  const status = line.status === 0 ? 'closed' : String(line.status);
+  return `${line.method} ${path} ${status} ${line.durationMs.toFixed(1)} ms\n`;
+}
+
+/** Quotes a string for POSIX shells: single quotes, with embedded ones closed and escaped. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

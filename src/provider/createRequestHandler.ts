@@ -1,0 +1,501 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestProfile } from '../contracts/registry';
+import type {
+  CreateUserStatusRequestGraphMetadata,
+  DeviceComplianceUserStatus,
+} from '../contracts/types.generated';
+import { listIssues } from '../validator/listIssues';
+import { applyUserStatusPatch } from './applyUserStatusPatch';
+import { bearerTokenProblem } from './bearerTokenProblem';
+import type { Throttle } from './createThrottle';
+import { describeInvalidBody } from './describeInvalidBody';
+import { graphErrorBody } from './graphErrorBody';
+import type { GraphErrorStatus } from './graphErrorCodes';
+import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
+import { isJsonContentType } from './isJsonContentType';
+import { matchRoute, type Route } from './matchRoute';
+import { odataContextUrl } from './odataContextUrl';
+import { parseJsonBody } from './parseJsonBody';
+import { rawAnswers } from './rawAnswers';
+import { readRequestBody } from './readRequestBody';
+import type { RequestLogLine } from './RequestLogLine';
+import { selfCheckIssue, type ResponseBodyKind } from './selfCheckIssue';
+import { toUserStatus } from './toUserStatus';
+import type { UserStatusStore } from './UserStatusStore';
+
+/** Everything the request handler reads and changes: the provider's configuration and state. */
+export interface RequestHandlerConfig {
+  /** Bearer tokens accepted. */
+  readonly tokens: ReadonlySet<string>;
+  /** Policies that exist (provider states add to it). */
+  readonly policies: ReadonlySet<string>;
+  /** Where statuses live. */
+  readonly store: UserStatusStore;
+  /** Assigns the id of a new status. */
+  readonly nextId: () => string;
+  /** The largest body read, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Whether every outgoing body is checked against its contract. */
+  readonly selfCheck: boolean;
+  /** The rate limiter, if throttling is simulated. */
+  readonly throttle: Throttle | undefined;
+  /** Whether `POST /_pact/provider-states` is served. */
+  readonly enableStateRoute: boolean;
+  /** The request profile creates are validated with. */
+  readonly profile: RequestProfile;
+  /** Receives one line per answered request. */
+  readonly onRequest: ((line: RequestLogLine) => void) | undefined;
+  /** Applies a Pact provider state: ensures the policy (if any) exists and resets the store. */
+  readonly applyProviderState: (policyId: string | undefined) => void;
+}
+
+/** One request in flight: what answering it needs, and when it started. */
+interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  readonly clientRequestId: string;
+  readonly started: number;
+}
+
+const STAGE = process.env.STAGE ?? '';
+function bareLike(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as object;
+    listIssues('request', body);
+    const json = JSON.stringify({ '@odata.context': 'x'.repeat(150), '@odata.type': '#microsoft.graph.deviceComplianceUserStatus', id: 'x'.repeat(110), ...body });
+    res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    res.end(json);
+  });
+}
+const COLLECTION_METHODS = 'GET, POST';
+const ITEM_METHODS = 'GET, PATCH, DELETE';
+const COLLECTION_ALLOWS = new Set(COLLECTION_METHODS.split(', '));
+const ITEM_ALLOWS = new Set(ITEM_METHODS.split(', '));
+const MAX_PATH_IN_MESSAGE = 200;
+// Characters Node accepts in a header value: a client-request-id is echoed only if it can be.
+const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
+
+/**
+ * The reference provider's request handler for `node:http`. Checks run in a fixed, documented
+ * order: provider-state route (when enabled), auth (401), throttle (429), route (404), method
+ * (405), policy and status existence (404), Content-Type (415), body size (413), UTF-8 and JSON
+ * (400), the request contract (400). Whatever the input, it answers a 4xx or a 2xx; a last-resort
+ * catch turns a bug into a Graph 500 instead of a crash.
+ */
+export function createRequestHandler(
+  config: RequestHandlerConfig,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    if (STAGE === 's0') return bareLike(req, res);
+    const exchange = startExchange(req, res, config);
+    if (STAGE === 's1') return bareLike(req, res);
+    try {
+      route(exchange, config);
+    } catch (error) {
+      internalError(exchange, config, error);
+    }
+  };
+}
+
+function startExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  config: RequestHandlerConfig,
+): Exchange {
+  const requestId = randomUUID();
+  const sent = req.headers['client-request-id'];
+  const clientRequestId = typeof sent === 'string' && ECHOABLE_HEADER.test(sent) ? sent : requestId;
+  const exchange: Exchange = { req, res, requestId, clientRequestId, started: performance.now() };
+  const { onRequest } = config;
+  if (onRequest !== undefined) {
+    res.once('close', () =>
+      onRequest({
+        method: req.method ?? '-',
+        path: req.url ?? '-',
+        // A timeout is answered on the socket by the server, not through `res`.
+        status: res.headersSent ? res.statusCode : (rawAnswers.get(req.socket) ?? 0),
+        durationMs: performance.now() - exchange.started,
+        requestId,
+      }),
+    );
+  }
+  return exchange;
+}
+
+function route(exchange: Exchange, config: RequestHandlerConfig): void {
+  const { req } = exchange;
+  const target = req.url ?? '/';
+  const matched = matchRoute(target);
+  if (matched.kind === 'providerStates' && config.enableStateRoute) {
+    providerStateChange(exchange, config);
+    return;
+  }
+  const authProblem = bearerTokenProblem(req.headers.authorization, config.tokens);
+  if (authProblem !== undefined) {
+    sendError(exchange, config, 401, authProblem, { 'www-authenticate': 'Bearer' });
+    return;
+  }
+  if (config.throttle !== undefined) {
+    const waitSeconds = config.throttle.take();
+    if (waitSeconds > 0) {
+      // Whole seconds, as HTTP defines Retry-After, rounded up so a retry is never early.
+      const retryAfter = String(Math.max(1, Math.ceil(waitSeconds)));
+      sendError(
+        exchange,
+        config,
+        429,
+        `Too many requests: this provider is throttled; retry after ${retryAfter} second(s).`,
+        { 'retry-after': retryAfter },
+      );
+      return;
+    }
+  }
+  if (matched.kind === 'badEncoding') {
+    sendError(exchange, config, 400, `The request path has a malformed percent-encoding.`);
+    return;
+  }
+  if (matched.kind !== 'collection' && matched.kind !== 'item') {
+    sendError(
+      exchange,
+      config,
+      404,
+      `Resource not found for ${JSON.stringify(truncate(target.split('?')[0] ?? ''))}: user statuses live at ` +
+        '/v1.0/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses[/{id}].',
+    );
+    return;
+  }
+  const method = req.method ?? '';
+  const allowed = matched.kind === 'collection' ? COLLECTION_METHODS : ITEM_METHODS;
+  if (!(matched.kind === 'collection' ? COLLECTION_ALLOWS : ITEM_ALLOWS).has(method)) {
+    sendError(
+      exchange,
+      config,
+      405,
+      `${method} is not allowed on ${matched.kind === 'collection' ? 'the userStatuses collection' : 'a user status'}; allowed: ${allowed}.`,
+      { allow: allowed },
+    );
+    return;
+  }
+  if (!config.policies.has(matched.policyId)) {
+    sendError(
+      exchange,
+      config,
+      404,
+      `The device compliance policy ${JSON.stringify(truncate(matched.policyId))} does not exist.`,
+    );
+    return;
+  }
+  if (STAGE === 's2') return bareLike(req, exchange.res);
+  if (matched.kind === 'collection') {
+    if (method === 'GET') listStatuses(exchange, config, matched);
+    else createStatus(exchange, config, matched);
+    return;
+  }
+  const stored = config.store.get(matched.policyId, matched.statusId);
+  if (stored === undefined) {
+    sendError(
+      exchange,
+      config,
+      404,
+      `The user status ${JSON.stringify(truncate(matched.statusId))} does not exist under policy ${JSON.stringify(truncate(matched.policyId))}.`,
+    );
+    return;
+  }
+  if (method === 'GET') {
+    sendEntity(exchange, config, 200, matched, stored);
+  } else if (method === 'DELETE') {
+    config.store.delete(matched.policyId, matched.statusId);
+    send(exchange, config, 204, undefined, undefined);
+  } else {
+    updateStatus(exchange, config, matched, stored);
+  }
+}
+
+type ResourceRoute = Extract<Route, { kind: 'collection' | 'item' }>;
+
+function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
+  send(
+    exchange,
+    config,
+    200,
+    {
+      '@odata.context': odataContextUrl(at.version, at.policyId, 'collection'),
+      value: config.store.list(at.policyId),
+    },
+    'collection',
+  );
+}
+
+function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
+  readJson(exchange, config, (body) => {
+    const issues = listIssues('request', body, { profile: config.profile });
+    if (issues.length > 0) {
+      invalidBody(exchange, config, issues);
+      return;
+    }
+    const status = toUserStatus(config.nextId(), body as CreateUserStatusRequestGraphMetadata);
+    config.store.add(at.policyId, status);
+    // Generated ids are URL-safe (hex digits, '-' and '_'): only the policy id needs encoding.
+    const location = `${at.version === undefined ? '' : `/${at.version}`}/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(at.policyId)}/userStatuses/${status.id}`;
+    sendEntity(exchange, config, 201, at, status, process.env.LEAN ? undefined : { location });
+  });
+}
+
+function updateStatus(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  at: ResourceRoute,
+  stored: DeviceComplianceUserStatus,
+): void {
+  readJson(exchange, config, (body) => {
+    const issues = listIssues('request', body, { profile: 'graph-metadata' });
+    if (issues.length > 0) {
+      invalidBody(exchange, config, issues);
+      return;
+    }
+    const patch = body as CreateUserStatusRequestGraphMetadata;
+    if (patch.id !== undefined && patch.id !== stored.id) {
+      invalidBody(exchange, config, [
+        {
+          path: '/id',
+          rule: 'const',
+          message: `/id cannot change: it must be ${JSON.stringify(stored.id)} or left out`,
+          expected: JSON.stringify(stored.id),
+          actual: JSON.stringify(patch.id),
+        },
+      ]);
+      return;
+    }
+    // Read again: the status may have been deleted or evicted while the body arrived.
+    const current = config.store.get(at.policyId, stored.id);
+    if (current === undefined) {
+      sendError(
+        exchange,
+        config,
+        404,
+        `The user status ${JSON.stringify(stored.id)} no longer exists.`,
+      );
+      return;
+    }
+    const updated = applyUserStatusPatch(current, patch);
+    config.store.replace(at.policyId, updated);
+    sendEntity(exchange, config, 200, at, updated);
+  });
+}
+
+/**
+ * Checks the Content-Type, reads the body within the size limit, decodes and parses it, then
+ * hands the value on; every failure is answered here.
+ */
+function readJson(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  then: (body: unknown) => void,
+): void {
+  const contentType = exchange.req.headers['content-type'];
+  if (!isJsonContentType(contentType)) {
+    sendError(
+      exchange,
+      config,
+      415,
+      contentType === undefined
+        ? 'The request has no Content-Type: send Content-Type: application/json.'
+        : `Content-Type ${JSON.stringify(truncate(contentType))} is not supported: send application/json.`,
+    );
+    return;
+  }
+  readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
+    try {
+      // An aborted request cannot be answered.
+      if (read.kind === 'aborted') return;
+      if (read.kind === 'tooLarge') {
+        sendError(
+          exchange,
+          config,
+          413,
+          `The request body is larger than ${config.maxBodyBytes} bytes.`,
+        );
+        return;
+      }
+      if (STAGE === 's3') { const json = JSON.stringify({ '@odata.context': 'x'.repeat(150), '@odata.type': '#microsoft.graph.deviceComplianceUserStatus', id: 'x'.repeat(110), ...(JSON.parse(read.bytes.toString()) as object) }); exchange.res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }); exchange.res.end(json); return; }
+      const parsed = parseJsonBody(read.bytes);
+      if (!parsed.ok) {
+        sendError(exchange, config, 400, parsed.message);
+        return;
+      }
+      then(parsed.value);
+    } catch (error) {
+      internalError(exchange, config, error);
+    }
+  });
+}
+
+function invalidBody(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  issues: Parameters<typeof describeInvalidBody>[0],
+): void {
+  const { message, details } = describeInvalidBody(issues);
+  send(exchange, config, 400, graphErrorBody(400, message, exchange, details), 'error');
+}
+
+/**
+ * `POST /_pact/provider-states` with a Pact state change (`{ state, params: { policyId }, action }`):
+ * a setup ensures the policy exists and resets the store; a teardown changes nothing. Answers the
+ * params, which Pact can inject into the interaction.
+ */
+function providerStateChange(exchange: Exchange, config: RequestHandlerConfig): void {
+  if (exchange.req.method !== 'POST') {
+    sendError(exchange, config, 405, 'Provider states are changed with POST.', { allow: 'POST' });
+    return;
+  }
+  readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
+    try {
+      if (read.kind === 'aborted') return;
+      if (read.kind === 'tooLarge') {
+        sendError(
+          exchange,
+          config,
+          413,
+          `The state change is larger than ${config.maxBodyBytes} bytes.`,
+        );
+        return;
+      }
+      const parsed =
+        read.bytes.length === 0 ? { ok: true as const, value: {} } : parseJsonBody(read.bytes);
+      if (!parsed.ok) {
+        sendError(exchange, config, 400, parsed.message);
+        return;
+      }
+      const change = parsed.value as { params?: unknown; action?: unknown } | null;
+      const params = typeof change === 'object' && change !== null ? change.params : undefined;
+      const policyId =
+        typeof params === 'object' && params !== null
+          ? (params as { policyId?: unknown }).policyId
+          : undefined;
+      if (
+        typeof change !== 'object' ||
+        change === null ||
+        Array.isArray(change) ||
+        (policyId !== undefined && (typeof policyId !== 'string' || policyId === ''))
+      ) {
+        sendError(
+          exchange,
+          config,
+          400,
+          'A state change is a JSON object { "state", "params": { "policyId": "<non-empty string>" }, "action" }.',
+        );
+        return;
+      }
+      if (change.action !== 'teardown') config.applyProviderState(policyId);
+      send(
+        exchange,
+        config,
+        200,
+        typeof params === 'object' && params !== null ? params : {},
+        undefined,
+      );
+    } catch (error) {
+      internalError(exchange, config, error);
+    }
+  });
+}
+
+function sendEntity(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  status: 200 | 201,
+  at: ResourceRoute,
+  entity: DeviceComplianceUserStatus,
+  headers?: Readonly<Record<string, string>>,
+): void {
+  const body = { '@odata.context': odataContextUrl(at.version, at.policyId, 'entity'), ...entity };
+  send(exchange, config, status, body, 'entity', headers);
+}
+
+function sendError(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  status: GraphErrorStatus,
+  message: string,
+  headers?: Readonly<Record<string, string>>,
+): void {
+  send(exchange, config, status, graphErrorBody(status, message, exchange), 'error', headers);
+}
+
+/**
+ * Writes an answer with Graph's headers. With the self-check on, a body that breaks its own
+ * contract is replaced by a Graph 500 saying so: a provider bug must never pass as conformance.
+ */
+function send(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  status: number,
+  body: object | undefined,
+  kind: ResponseBodyKind | undefined,
+  extraHeaders?: Readonly<Record<string, string>>,
+): void {
+  const { res } = exchange;
+  if (res.headersSent) return;
+  let answerStatus = status;
+  let answerBody = body;
+  let headers = extraHeaders;
+  if (config.selfCheck && kind !== undefined && body !== undefined) {
+    const issue = selfCheckIssue(kind, body);
+    if (issue !== undefined) {
+      answerStatus = 500;
+      answerBody = graphErrorBody(
+        500,
+        `The reference provider broke its own contract (self-check) in a ${status} answer: ${issue}`,
+        exchange,
+      );
+      headers = undefined;
+    }
+  }
+  const json = answerBody === undefined ? undefined : JSON.stringify(answerBody);
+  // A flat [name, value, ...] list: Node walks it without the own-property checks of an object.
+  const head: string[] = [
+    'odata-version',
+    GRAPH_ODATA_VERSION,
+    'request-id',
+    exchange.requestId,
+    'client-request-id',
+    exchange.clientRequestId,
+  ];
+  if (headers !== undefined) {
+    for (const name in headers) head.push(name, headers[name] as string);
+  }
+  if (json !== undefined) {
+    head.push('content-type', GRAPH_JSON_CONTENT_TYPE);
+    head.push('content-length', String(Buffer.byteLength(json)));
+  }
+  res.writeHead(answerStatus, head);
+  res.end(json);
+}
+
+function internalError(exchange: Exchange, config: RequestHandlerConfig, error: unknown): void {
+  if (exchange.res.headersSent) {
+    exchange.req.socket.destroy();
+    return;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  send(
+    exchange,
+    config,
+    500,
+    graphErrorBody(
+      500,
+      `The reference provider failed unexpectedly: ${truncate(reason)}`,
+      exchange,
+    ),
+    undefined,
+  );
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_PATH_IN_MESSAGE ? `${text.slice(0, MAX_PATH_IN_MESSAGE)}...` : text;
+}

@@ -1,0 +1,32 @@
+import type { ValidationIssue } from '../validator/ValidationIssue';
+
+const MAX_DETAILS = 20;
+
+/** A Graph error message and `details` entries for a body that breaks the request contract. */
+export interface InvalidBodyDescription {
+  /** One sentence naming the first broken property and rule (and how many more there are). */
+  readonly message: string;
+  /** One entry per issue (at most 20): `code` is the rule, `target` the JSON pointer. */
+  readonly details: { code: string; message: string; target: string }[];
+}
+
+/**
+ * Describes a body's contract issues as a Graph 400: the message names the property and the rule
+ * (`Invalid request body: /devicesCount breaks "maximum": ...`), the details list every issue.
+ */
+export function describeInvalidBody(issues: readonly ValidationIssue[]): InvalidBodyDescription {
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue(s) in details)` : '';
+  const message =
+    first === undefined
+      ? 'Invalid request body.'
+      : `Invalid request body: ${first.path || '(root)'} breaks "${first.rule}": ${first.message}${more}`;
+  return {
+    message,
+    details: issues.slice(0, MAX_DETAILS).map((issue) => ({
+      code: issue.rule,
+      message: issue.message,
+      target: issue.path || '(root)',
+    })),
+  };
+}

@@ -1,0 +1,249 @@
+import { connect } from 'node:net';
+import type { Provider } from '../../src/provider/createProvider';
+import { DEFAULT_POLICY_ID } from '../../src/provider/defaults';
+import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import { listIssues } from '../../src/validator/listIssues';
+import {
+  call,
+  collectionPath,
+  createStatus,
+  expectGraphError,
+  startProvider,
+  VALID_BODY,
+} from './providerHarness';
+
+/**
+ * Writes raw chunks to a port (each after its delay) and collects everything answered until the
+ * server closes the connection; `unsent` counts the chunks the server did not wait for.
+ */
+function rawExchange(
+  port: number,
+  chunks: readonly { data: string | Buffer; delayMs?: number }[],
+): Promise<{ text: string; unsent: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    let sent = 0;
+    const timers: NodeJS.Timeout[] = [];
+    socket.on('data', (data: Buffer) => (text += data.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      for (const timer of timers) clearTimeout(timer);
+      resolve({ text, unsent: chunks.length - sent });
+    });
+    let at = 0;
+    for (const chunk of chunks) {
+      at += chunk.delayMs ?? 0;
+      timers.push(
+        setTimeout(() => {
+          if (socket.destroyed) return;
+          socket.write(chunk.data);
+          sent++;
+        }, at),
+      );
+    }
+    timers.push(
+      setTimeout(() => reject(new Error('the server never closed the connection')), 5000),
+    );
+  });
+}
+
+/** The status code and parsed body of a raw HTTP/1.1 answer. */
+function parseRawAnswer(text: string): { status: number; headers: string; body: unknown } {
+  const split = text.indexOf('\r\n\r\n');
+  const head = text.slice(0, split);
+  return {
+    status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]),
+    headers: head.toLowerCase(),
+    body: JSON.parse(Buffer.from(text.slice(split + 4), 'latin1').toString('utf8')) as unknown,
+  };
+}
+
+const POST_HEAD =
+  `POST ${collectionPath()} HTTP/1.1\r\nHost: localhost\r\n` +
+  'Authorization: Bearer local-dev-token\r\nContent-Type: application/json\r\n';
+
+let provider: Provider;
+let url: string;
+let port: number;
+
+beforeAll(async () => {
+  ({ provider, url } = await startProvider({ requestTimeoutMs: 300 }));
+  port = Number(new URL(url).port);
+});
+
+afterAll(() => provider.close());
+
+describe('slow and broken clients', () => {
+  it('answers a body that trickles in slower than requestTimeoutMs with a Graph 408 and closes', async () => {
+    const body = JSON.stringify(VALID_BODY);
+    const { text, unsent } = await rawExchange(port, [
+      { data: `${POST_HEAD}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}` },
+      ...Array.from({ length: 40 }, (_, i) => ({ data: body[5 + i] ?? ' ', delayMs: 50 })),
+    ]);
+    const answer = parseRawAnswer(text);
+    expect(answer.status).toBe(408);
+    expect(answer.headers).toContain(`content-type: ${GRAPH_JSON_CONTENT_TYPE.toLowerCase()}`);
+    expect(answer.headers).toContain('connection: close');
+    expect(listIssues('error', answer.body)).toEqual([]);
+    expect(answer.body).toMatchObject({ error: { code: 'RequestTimeout' } });
+    // Cut off: the server did not wait for the rest of the trickle.
+    expect(unsent).toBeGreaterThan(0);
+  });
+
+  it('answers headers that never finish (slowloris) with a Graph 408 and closes', async () => {
+    const { text, unsent } = await rawExchange(port, [
+      { data: `GET ${collectionPath()} HTTP/1.1\r\nHost: localhost\r\n` },
+      ...Array.from({ length: 40 }, () => ({ data: 'X-Slow: 1\r\n', delayMs: 50 })),
+    ]);
+    const answer = parseRawAnswer(text);
+    expect(answer.status).toBe(408);
+    expect(listIssues('error', answer.body)).toEqual([]);
+    expect(unsent).toBeGreaterThan(0);
+  });
+
+  it('answers malformed HTTP with a Graph 400 instead of a bare status line', async () => {
+    const { text } = await rawExchange(port, [{ data: 'NOT HTTP AT ALL\r\n\r\n' }]);
+    const answer = parseRawAnswer(text);
+    expect(answer.status).toBe(400);
+    expect(listIssues('error', answer.body)).toEqual([]);
+  });
+
+  it('survives a client that disconnects in the middle of a body, and keeps serving', async () => {
+    const socket = connect(port, '127.0.0.1');
+    socket.write(`${POST_HEAD}Content-Length: 1000\r\n\r\n{"a"`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.destroy();
+    const response = await call(url, 'POST', collectionPath(), {
+      body: JSON.stringify(VALID_BODY),
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('hostile JSON', () => {
+  it('refuses arrays nested 100,000 deep with a 400, without a stack overflow', async () => {
+    const depth = 100_000;
+    for (const body of [
+      `${'['.repeat(depth)}${']'.repeat(depth)}`,
+      `{"userDisplayName":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+      `{"nested":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`,
+    ]) {
+      const response = await call(url, 'POST', collectionPath(), { body });
+      expectGraphError(response, 400, 'BadRequest');
+    }
+  });
+
+  it('refuses __proto__ and constructor keys (400) and nothing pollutes a prototype', async () => {
+    const text = JSON.stringify(VALID_BODY);
+    for (const inject of [
+      '"__proto__":{"isAdmin":true},',
+      '"constructor":{"prototype":{"isAdmin":true}},',
+      '"__proto__":null,',
+    ]) {
+      const response = await call(url, 'POST', collectionPath(), {
+        body: `{${inject}${text.slice(1)}`,
+      });
+      const error = expectGraphError(response, 400, 'BadRequest');
+      expect(error.message).toContain('additionalProperties');
+    }
+    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    const list = (await call(url, 'GET', collectionPath())).json as { value: object[] };
+    for (const item of list.value) {
+      expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+      expect(Object.keys(item)).not.toContain('__proto__');
+    }
+  });
+
+  it('refuses numbers beyond double precision or Int32, and keeps large exact ones out', async () => {
+    for (const devices of [
+      '1e400',
+      '-1e400',
+      '123456789012345678901234567890',
+      '2147483648',
+      '3.5',
+    ]) {
+      const body = JSON.stringify({ ...VALID_BODY, devicesCount: 0 }).replace(
+        '"devicesCount":0',
+        `"devicesCount":${devices}`,
+      );
+      const response = await call(url, 'POST', collectionPath(), { body });
+      expectGraphError(response, 400, 'BadRequest');
+    }
+  });
+
+  it('stores lone surrogates as sent and echoes them as escapes', async () => {
+    const body = JSON.stringify(VALID_BODY).replace('"Adele Vance"', '"a\\ud800b"');
+    const response = await call(url, 'POST', collectionPath(), { body });
+    expect(response.status).toBe(201);
+    expect(response.text).toContain('a\\ud800b');
+    expect((response.json as { userDisplayName: string }).userDisplayName).toBe('a\ud800b');
+  });
+
+  it('answers an oversized 5 MB string with 413 and does not keep it', async () => {
+    const response = await call(url, 'POST', collectionPath(), {
+      body: JSON.stringify({ ...VALID_BODY, userDisplayName: 'x'.repeat(5 * 1024 * 1024) }),
+    });
+    expectGraphError(response, 413, 'RequestEntityTooLarge');
+  });
+
+  it('never echoes a hostile path into a header, and caps it in messages', async () => {
+    const long = `/v1.0/${'a'.repeat(5000)}`;
+    const response = await call(url, 'GET', long);
+    const error = expectGraphError(response, 404, 'ResourceNotFound');
+    expect(error.message.length).toBeLessThan(600);
+  });
+
+  it('answers normally whatever client-request-id is sent (Latin-1, very long)', async () => {
+    for (const sent of ['ok-\u00e9', 'x'.repeat(8000)]) {
+      const response = await call(url, 'GET', collectionPath(), {
+        headers: { 'client-request-id': sent },
+      });
+      expect(response.status).toBe(200);
+      // Header bytes come back as they were sent (undici reads them as Latin-1).
+      expect(response.headers['client-request-id']).toBe(
+        Buffer.from(sent, 'utf8').toString('latin1'),
+      );
+    }
+  });
+});
+
+describe('the bounded store', () => {
+  it('evicts the oldest statuses past storeCapacity, over all policies', async () => {
+    const second = 'policy-two';
+    const bounded = await startProvider({
+      storeCapacity: 3,
+      policyIds: [DEFAULT_POLICY_ID, second],
+    });
+    try {
+      const a = await createStatus(bounded.url, { userDisplayName: 'a' });
+      const b = await createStatus(bounded.url, { userDisplayName: 'b' }, second);
+      const c = await createStatus(bounded.url, { userDisplayName: 'c' });
+      const d = await createStatus(bounded.url, { userDisplayName: 'd' }, second);
+      expect(bounded.provider.store.size).toBe(3);
+      expect(bounded.provider.store.evicted).toBe(1);
+      const itemPath = (policy: string, status: Record<string, unknown>): string =>
+        `${collectionPath(policy)}/${String(status['id'])}`;
+      expectGraphError(
+        await call(bounded.url, 'GET', itemPath(DEFAULT_POLICY_ID, a)),
+        404,
+        'ResourceNotFound',
+      );
+      for (const [policy, status] of [
+        [second, b],
+        [DEFAULT_POLICY_ID, c],
+        [second, d],
+      ] as const) {
+        expect((await call(bounded.url, 'GET', itemPath(policy, status))).status).toBe(200);
+      }
+      const names = (
+        (await call(bounded.url, 'GET', collectionPath(second))).json as {
+          value: { userDisplayName: string }[];
+        }
+      ).value.map((item) => item.userDisplayName);
+      expect(names).toEqual(['b', 'd']);
+    } finally {
+      await bounded.provider.close();
+    }
+  });
+});
