@@ -1,0 +1,192 @@
+import { Command } from 'commander';
+import { ConnectionError, UsageError } from '../../errors';
+import type { VerificationReport } from '../../pact/VerificationReport';
+import type { VerifyProviderOptions } from '../../pact/verifyProvider';
+import type { CliIo } from '../CliIo';
+import type { CommandContext } from '../CommandContext';
+import { ExitCode } from '../ExitCode';
+
+/** The flags of `verify`, as commander parses them. */
+interface VerifyFlags {
+  readonly baseUrl: string;
+  readonly token?: string;
+  readonly policyId?: string;
+  readonly pact?: string[];
+  readonly provider?: string;
+  readonly brokerUrl?: string;
+  readonly brokerToken?: string;
+  readonly consumerVersionSelectors?: string;
+  readonly enablePending?: boolean;
+  readonly includeWipSince?: string;
+  readonly publish?: boolean;
+  readonly providerVersion?: string;
+  readonly providerBranch?: string;
+  readonly stateSetupUrl?: string;
+}
+
+const EXAMPLES = `
+Replays each interaction of the pacts against the provider and prints one line per interaction
+(PASS or FAIL); under each failure, the JSON path (or status, or header) with expected and actual.
+
+Provider states: by default nothing is set up on the provider; the "policyId" of each state is
+mapped to --policy-id, which must name a device compliance policy that exists there. With
+--state-setup-url each state change is POSTed there as { state, params, action } instead, and the
+JSON answer supplies the values request paths take. --token replaces the bearer token of every
+replayed request that carries one; the missing-token interaction is replayed without one.
+
+Examples:
+  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+      --policy-id 11111111-2222-4333-8444-555555555555
+  $ user-status-contracts verify --base-url https://graph.microsoft.com/v1.0 --token "$TOKEN" \\
+      --policy-id "$POLICY_ID" --pact pacts/my-app-graph-user-statuses.json
+  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+      --state-setup-url http://127.0.0.1:4010/_pact/provider-states
+  $ user-status-contracts verify --base-url "$PROVIDER_URL" --token "$TOKEN" --policy-id "$POLICY_ID" \\
+      --broker-url "$PACT_BROKER_BASE_URL" --broker-token "$PACT_BROKER_TOKEN" \\
+      --consumer-version-selectors '[{"mainBranch":true},{"deployedOrReleased":true}]' \\
+      --enable-pending --include-wip-since 2025-01-01 \\
+      --publish --provider-version "$GIT_SHA" --provider-branch "$GIT_BRANCH"
+
+Without --pact and --broker-url, the pact shipped in this package's pacts/ folder is verified.
+--broker-token defaults to the PACT_BROKER_TOKEN environment variable.
+
+Exit codes: 0 every interaction passed, 1 any interaction failed, 2 usage error, unreadable pact,
+or unreachable provider.`;
+
+/** The `verify` verb: provider verification of pacts (files, URLs or a Pact Broker). */
+export function verifyCommand({ io, setExitCode }: CommandContext): Command {
+  return new Command('verify')
+    .description('verify a provider against pacts and list every interaction with pass or fail')
+    .requiredOption('--base-url <url>', 'the provider base URL (e.g. http://127.0.0.1:4010)')
+    .option('--token <token>', 'bearer token put in every replayed request that carries one')
+    .option('--policy-id <id>', 'a device compliance policy that exists on the provider')
+    .option('--pact <fileOrUrl...>', 'pact files, folders or URLs (repeatable)')
+    .option('--provider <name>', 'the provider name in the pacts and the broker')
+    .option('--state-setup-url <url>', 'POST each provider state there instead of mapping ids')
+    .option('--broker-url <url>', 'a Pact Broker to fetch pacts from')
+    .option('--broker-token <token>', "the Pact Broker's bearer token")
+    .option('--consumer-version-selectors <json>', 'a JSON array of consumer version selectors')
+    .option('--enable-pending', 'verify new pacts as pending (their failures do not fail)')
+    .option('--include-wip-since <date>', 'also verify work-in-progress pacts since this date')
+    .option('--publish', 'publish the results to the Pact Broker')
+    .option('--provider-version <version>', 'the provider version to publish results for')
+    .option('--provider-branch <branch>', "the provider's branch")
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: VerifyFlags) => {
+      setExitCode(await verify(toOptions(flags, io), io));
+    });
+}
+
+/** Runs `verify` and resolves to its exit code. */
+export async function verify(options: VerifyProviderOptions, io: CliIo): Promise<ExitCode> {
+  // Loaded here, not at the top: `--help` and the other verbs stay free of the verifier.
+  const { verifyProvider } = await import('../../pact/verifyProvider');
+  const { formatVerificationReport } = await import('../../pact/formatVerificationReport');
+  const controller = new AbortController();
+  void io.interrupted.then(() =>
+    controller.abort(
+      new ConnectionError(options.baseUrl, 'interrupted before the verification finished'),
+    ),
+  );
+  const report = await verifyProvider({
+    ...options,
+    signal: controller.signal,
+    onStart: (run) => {
+      const from = [...run.pacts, ...(run.brokerUrl === undefined ? [] : [run.brokerUrl])];
+      io.stderr(`verifying ${from.join(', ')} against ${run.baseUrl}\n`);
+    },
+  });
+  io.stdout(formatVerificationReport(report));
+  const failed = report.interactions.filter((i) => !i.passed && !i.pending).length;
+  const pending = report.interactions.filter((i) => !i.passed && i.pending).length;
+  const passed = report.interactions.length - failed - pending;
+  if (report.interactions.length === 0) {
+    io.stderr('no interaction was verified: the pacts hold none, or the broker selected none\n');
+    return ExitCode.Findings;
+  }
+  io.stderr(
+    `${report.interactions.length} interaction(s) verified: ${passed} passed, ${failed} failed` +
+      (pending > 0 ? `, ${pending} pending` : '') +
+      (report.stateFailures.length > 0
+        ? `, ${report.stateFailures.length} provider state(s) not set up`
+        : '') +
+      '\n',
+  );
+  for (const hint of hints(report, options)) io.stderr(`hint: ${hint}\n`);
+  return report.passed ? ExitCode.Ok : ExitCode.Findings;
+}
+
+/** The usual causes of a wholesale failure, named when the statuses point at them. */
+function hints(report: VerificationReport, options: VerifyProviderOptions): string[] {
+  const unexpected = (status: string): boolean =>
+    report.interactions.some((interaction) =>
+      interaction.mismatches.some(
+        (mismatch) => mismatch.kind === 'status' && mismatch.actual === status,
+      ),
+    );
+  const found: string[] = [];
+  if (unexpected('401')) {
+    found.push(
+      options.token === undefined
+        ? 'the provider answered 401 where the pact expects otherwise: pass a token it accepts with --token'
+        : 'the provider answered 401 where the pact expects otherwise: does it accept the --token given?',
+    );
+  }
+  if (unexpected('404') && options.stateSetupUrl === undefined) {
+    found.push(
+      `the provider answered 404 where the pact expects otherwise: does the policy ${JSON.stringify(options.policyId)} (--policy-id) exist there?`,
+    );
+  }
+  return found;
+}
+
+function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
+  const brokerToken = flags.brokerToken ?? nonEmpty(io.env['PACT_BROKER_TOKEN']);
+  return {
+    baseUrl: flags.baseUrl,
+    ...(flags.token === undefined ? {} : { token: flags.token }),
+    ...(flags.policyId === undefined ? {} : { policyId: flags.policyId }),
+    ...(flags.pact === undefined ? {} : { pacts: flags.pact }),
+    ...(flags.provider === undefined ? {} : { provider: flags.provider }),
+    ...(flags.stateSetupUrl === undefined ? {} : { stateSetupUrl: flags.stateSetupUrl }),
+    ...(flags.brokerUrl === undefined ? {} : { brokerUrl: flags.brokerUrl }),
+    // The environment's token is only a default for a broker the user named.
+    ...(brokerToken === undefined ||
+    (flags.brokerToken === undefined && flags.brokerUrl === undefined)
+      ? {}
+      : { brokerToken }),
+    ...(flags.consumerVersionSelectors === undefined
+      ? {}
+      : { consumerVersionSelectors: parseSelectors(flags.consumerVersionSelectors) }),
+    ...(flags.enablePending === true ? { enablePending: true } : {}),
+    ...(flags.includeWipSince === undefined ? {} : { includeWipPactsSince: flags.includeWipSince }),
+    ...(flags.publish === true ? { publish: true } : {}),
+    ...(flags.providerVersion === undefined ? {} : { providerVersion: flags.providerVersion }),
+    ...(flags.providerBranch === undefined ? {} : { providerBranch: flags.providerBranch }),
+  };
+}
+
+function parseSelectors(text: string): Readonly<Record<string, unknown>>[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(
+      `--consumer-version-selectors must be JSON, e.g. '[{"mainBranch":true}]', not ${JSON.stringify(text)}`,
+    );
+  }
+  const selectors = Array.isArray(value) ? (value as unknown[]) : [value];
+  if (
+    selectors.length === 0 ||
+    !selectors.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
+  ) {
+    throw new UsageError(
+      '--consumer-version-selectors must be a JSON object or a non-empty array of objects, e.g. \'[{"mainBranch":true}]\'',
+    );
+  }
+  return selectors as Readonly<Record<string, unknown>>[];
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

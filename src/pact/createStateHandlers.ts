@@ -1,0 +1,113 @@
+import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes';
+import { request } from 'undici';
+import type {
+  StateHandler,
+  StateHandlers,
+} from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
+import type { StateSetupFailure } from './VerificationReport';
+
+/** Options of `createStateHandlers`. */
+export interface StateHandlersOptions {
+  /**
+   * A device compliance policy that exists on the provider: every state's `policyId` param is
+   * replaced with it, so requests go to a policy the provider really has.
+   * @defaultValue `undefined` (the pact's own `policyId` is kept)
+   */
+  readonly policyId?: string;
+  /**
+   * Where to POST each state change (`{ state, params, action }`) so the provider sets it up
+   * itself; a JSON object in the answer supplies the values the request paths take.
+   * @defaultValue `undefined` (nothing is posted; the params, mapped as above, are the values)
+   */
+  readonly stateSetupUrl?: string;
+  /**
+   * How long a state change may take, in milliseconds.
+   * @defaultValue `10000`
+   */
+  readonly timeoutMs?: number;
+  /** Called for every state that could not be set up (the verification then reports it). */
+  readonly onFailure: (failure: StateSetupFailure) => void;
+}
+
+type Params = JsonMap;
+
+/**
+ * Provider-state handlers that work for a provider we do not control. By default a state is not
+ * set up at all: its `policyId` is mapped to one the user says exists, and returned as the value
+ * `fromProviderState` paths take. With `stateSetupUrl` each state change is posted to the provider,
+ * and its answer supplies the values. Every state name gets a handler, including states of pacts
+ * this process never read (a Pact Broker's), hence the `Proxy`.
+ */
+export function createStateHandlers(options: StateHandlersOptions): StateHandlers {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const handlerFor = (state: string): StateHandler => {
+    const values = (params: unknown): Params => {
+      const given = typeof params === 'object' && params !== null ? (params as Params) : {};
+      return options.policyId !== undefined && 'policyId' in given
+        ? { ...given, policyId: options.policyId }
+        : { ...given };
+    };
+    const { stateSetupUrl } = options;
+    if (stateSetupUrl === undefined) {
+      return { setup: (params) => Promise.resolve(values(params)) };
+    }
+    const post = async (action: 'setup' | 'teardown', params: unknown): Promise<Params> => {
+      const sent = values(params);
+      try {
+        const response = await request(stateSetupUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ state, params: sent, action }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const text = await response.body.text();
+        if (response.statusCode < 200 || response.statusCode > 299) {
+          throw new Error(
+            `${stateSetupUrl} answered ${response.statusCode}: ${text.slice(0, 200)}`,
+          );
+        }
+        const answer = parseObject(text);
+        return { ...sent, ...answer };
+      } catch (error) {
+        options.onFailure({ state, action, message: describe(error) });
+        // Resolving (not rejecting) keeps Pact from printing its own trace; the failure is reported.
+        return sent;
+      }
+    };
+    return {
+      setup: (params) => post('setup', params),
+      teardown: (params) => post('teardown', params),
+    };
+  };
+  const cache = new Map<string, StateHandler>();
+  return new Proxy({} as StateHandlers, {
+    get(_target, name) {
+      if (typeof name !== 'string') return undefined;
+      let handler = cache.get(name);
+      if (handler === undefined) {
+        handler = handlerFor(name);
+        cache.set(name, handler);
+      }
+      return handler;
+    },
+  });
+}
+
+function parseObject(text: string): Params {
+  if (text.trim() === '') return {};
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Params)
+      : {};
+  } catch {
+    return {};
+  }
+}
+
+function describe(error: unknown): string {
+  // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (name === 'TimeoutError' || name === 'AbortError') return 'the state change timed out';
+  return typeof message === 'string' ? message : String(error);
+}

@@ -1,0 +1,406 @@
+import { fork } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { request } from 'undici';
+import { ConnectionError, InputError, UsageError } from '../errors';
+import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
+import { parseVerifierResult } from './parseVerifierResult';
+import type { StateSetupFailure, VerificationReport } from './VerificationReport';
+
+/** Options of `verifyProvider`. */
+export interface VerifyProviderOptions {
+  /**
+   * The provider's base URL; interaction paths are appended to it (`http://127.0.0.1:4010`, or
+   * `https://graph.microsoft.com/v1.0` for Graph itself).
+   */
+  readonly baseUrl: string;
+  /**
+   * The bearer token put in every replayed request that carries an `Authorization` header.
+   * Interactions recorded without one (the 401 case) are replayed without one.
+   * @defaultValue `undefined` (the token recorded in the pact is sent)
+   */
+  readonly token?: string;
+  /**
+   * A device compliance policy that exists on the provider: each state's `policyId` is mapped to
+   * it. Required unless `stateSetupUrl` is given.
+   * @defaultValue `undefined`
+   */
+  readonly policyId?: string;
+  /**
+   * Where the provider sets states up: each state change is posted there as
+   * `{ state, params, action }`, and the JSON answer supplies the values paths take.
+   * @defaultValue `undefined` (states are not posted; see `policyId`)
+   */
+  readonly stateSetupUrl?: string;
+  /**
+   * Pact files, folders of pact files, or pact URLs.
+   * @defaultValue this package's own pact, unless `brokerUrl` is given
+   */
+  readonly pacts?: readonly string[];
+  /**
+   * The provider's name, as pacts and the Pact Broker know it.
+   * @defaultValue `'graph-user-statuses'`
+   */
+  readonly provider?: string;
+  /**
+   * A Pact Broker to fetch pacts from (for `provider`).
+   * @defaultValue `undefined`
+   */
+  readonly brokerUrl?: string;
+  /**
+   * The Pact Broker's bearer token (also sent when fetching pact URLs).
+   * @defaultValue `undefined` (the verifier falls back to `PACT_BROKER_TOKEN`)
+   */
+  readonly brokerToken?: string;
+  /**
+   * Which consumer versions' pacts to verify, as the Pact Broker defines selectors
+   * (`[{ "mainBranch": true }, { "deployedOrReleased": true }]`).
+   * @defaultValue `undefined` (the broker's default)
+   */
+  readonly consumerVersionSelectors?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * Verify pacts not yet verified by this provider as pending: their failures do not fail.
+   * @defaultValue `false`
+   */
+  readonly enablePending?: boolean;
+  /**
+   * Also verify work-in-progress pacts published since this date (`YYYY-MM-DD`).
+   * @defaultValue `undefined`
+   */
+  readonly includeWipPactsSince?: string;
+  /**
+   * Publish the results to the Pact Broker (needs `providerVersion`).
+   * @defaultValue `false`
+   */
+  readonly publish?: boolean;
+  /**
+   * The provider version the results are published for (a commit SHA, typically).
+   * @defaultValue `undefined`
+   */
+  readonly providerVersion?: string;
+  /**
+   * The provider's branch, published with the results and used by branch selectors.
+   * @defaultValue `undefined`
+   */
+  readonly providerBranch?: string;
+  /**
+   * How long one request (or state change) may take, in milliseconds.
+   * @defaultValue `30000`
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Stops the verification.
+   * @defaultValue `undefined`
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Called once the options are checked and the provider answered, just before the pacts are
+   * replayed (to say what is being verified).
+   * @defaultValue `undefined`
+   */
+  readonly onStart?: (run: VerificationRun) => void;
+}
+
+/** What the verification worker receives: the options with every default applied. */
+export type VerificationRun = Omit<
+  VerifyProviderOptions,
+  'signal' | 'onStart' | 'pacts' | 'provider'
+> & {
+  readonly pacts: readonly string[];
+  readonly provider: string;
+  readonly timeoutMs: number;
+};
+
+/** What the verification worker answers. */
+export type VerificationWorkerMessage =
+  | { readonly kind: 'done'; readonly json: string; readonly stateFailures: StateSetupFailure[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const REACHABILITY_TIMEOUT_MS = 5_000;
+const MAX_CAPTURED_CHARACTERS = 64 * 1024;
+const WORKER_EXIT_GRACE_MS = 2_000;
+
+/**
+ * Verifies a provider against pacts: replays each interaction, with its provider state, and
+ * reports every interaction as passed or failed with each mismatch's place, expected and actual.
+ * Pact's verifier prints its own report to the process's standard output from native code, so it
+ * runs in a child process whose output is kept in `report.output` instead.
+ * @throws UsageError for contradictory options; InputError for an unreadable pact;
+ * ConnectionError when the provider (or a pact URL) cannot be reached.
+ * @example
+ * const report = await verifyProvider({ baseUrl: 'http://127.0.0.1:4010', token: 't', policyId: 'p' });
+ * if (!report.passed) console.log(report.interactions.filter((i) => !i.passed));
+ */
+export async function verifyProvider(options: VerifyProviderOptions): Promise<VerificationReport> {
+  const checked = checkOptions(options);
+  const run: VerificationRun = { ...checked, pacts: await expandFolders(checked.pacts) };
+  await Promise.all([
+    checkReachable(run.baseUrl, 'the provider', '--base-url'),
+    run.stateSetupUrl === undefined
+      ? Promise.resolve()
+      : checkReachable(run.stateSetupUrl, 'the state setup URL', '--state-setup-url'),
+    run.brokerUrl === undefined
+      ? Promise.resolve()
+      : checkReachable(run.brokerUrl, 'the Pact Broker', '--broker-url'),
+    ...run.pacts.map((pact) => checkPactSource(pact, run.brokerToken)),
+  ]);
+  options.onStart?.(run);
+  const answer = await runWorker(run, options.signal);
+  if (answer.kind === 'failed') {
+    throw new ConnectionError(run.baseUrl, `the verification could not run: ${answer.message}`);
+  }
+  return parseVerifierResult(answer.json, answer.stateFailures);
+}
+
+function checkOptions(options: VerifyProviderOptions): VerificationRun {
+  const { signal: _signal, onStart: _onStart, pacts, provider, timeoutMs, ...rest } = options;
+  checkUrl(options.baseUrl, '--base-url');
+  if (options.stateSetupUrl !== undefined) checkUrl(options.stateSetupUrl, '--state-setup-url');
+  if (options.brokerUrl !== undefined) checkUrl(options.brokerUrl, '--broker-url');
+  if (options.policyId === undefined && options.stateSetupUrl === undefined) {
+    throw new UsageError(
+      'name a device compliance policy that exists on the provider with --policy-id (or let the provider set states up with --state-setup-url)',
+    );
+  }
+  if (options.policyId === '') throw new UsageError('--policy-id must not be empty');
+  if (options.token !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(options.token)) {
+    throw new UsageError(
+      '--token must be a bearer token (letters, digits and - . _ ~ + / only, optionally ending in =)',
+    );
+  }
+  const sources = pacts ?? (options.brokerUrl === undefined ? [DEFAULT_PACT_FILE] : []);
+  const hasUrlSource = sources.some(isHttpUrl);
+  const brokerOnly: Array<[keyof VerifyProviderOptions, string]> = [
+    ['consumerVersionSelectors', '--consumer-version-selectors'],
+    ['enablePending', '--enable-pending'],
+    ['includeWipPactsSince', '--include-wip-since'],
+    ['providerBranch', '--provider-branch'],
+  ];
+  for (const [key, flag] of brokerOnly) {
+    if (options[key] !== undefined && options[key] !== false && options.brokerUrl === undefined) {
+      throw new UsageError(
+        `${flag} only applies to pacts from a Pact Broker: give --broker-url too`,
+      );
+    }
+  }
+  if (options.brokerToken !== undefined && options.brokerUrl === undefined && !hasUrlSource) {
+    throw new UsageError('--broker-token needs --broker-url (or a --pact URL on that broker)');
+  }
+  if (options.publish === true) {
+    if (options.providerVersion === undefined || options.providerVersion === '') {
+      throw new UsageError(
+        '--publish needs --provider-version (e.g. the commit SHA) to publish results for',
+      );
+    }
+    if (options.brokerUrl === undefined && !hasUrlSource) {
+      throw new UsageError('--publish sends results to a Pact Broker: give --broker-url too');
+    }
+  } else if (options.providerVersion !== undefined && options.brokerUrl === undefined) {
+    throw new UsageError('--provider-version is used with --publish and --broker-url');
+  }
+  if (options.includeWipPactsSince !== undefined && !isDate(options.includeWipPactsSince)) {
+    throw new UsageError(
+      `--include-wip-since must be a date such as 2025-01-31, not ${JSON.stringify(options.includeWipPactsSince)}`,
+    );
+  }
+  if (sources.length === 0 && options.brokerUrl === undefined) {
+    throw new UsageError('no pact to verify: give --pact FILE_OR_URL or --broker-url');
+  }
+  return {
+    ...rest,
+    pacts: sources,
+    provider: provider ?? DEFAULT_PROVIDER_NAME,
+    timeoutMs: timeoutMs ?? 30_000,
+  };
+}
+
+function checkUrl(value: string, flag: string): void {
+  if (!isHttpUrl(value)) {
+    throw new UsageError(
+      `${flag} must be an http(s) URL such as http://127.0.0.1:4010, not ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Any HTTP answer will do: it proves something listens there, which is all that is checked. */
+async function checkReachable(url: string, what: string, flag: string): Promise<void> {
+  try {
+    const response = await request(url, { signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS) });
+    await response.body.dump();
+  } catch (error) {
+    throw new ConnectionError(
+      url,
+      `cannot reach ${what} at ${url} (${describe(error)}): start it, or check ${flag}`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Replaces each folder with the `.json` files in it: Pact's core would try every file in a folder,
+ * a `.gitkeep` or a README included, and fail on them.
+ */
+async function expandFolders(sources: readonly string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const source of sources) {
+    if (isHttpUrl(source) || !(await isDirectory(source))) {
+      expanded.push(source);
+      continue;
+    }
+    const files = (await readdir(source)).filter((name) => name.endsWith('.json')).sort();
+    if (files.length === 0) {
+      throw new InputError(source, `the folder ${source} holds no pact (.json) file`);
+    }
+    expanded.push(...files.map((name) => join(source, name)));
+  }
+  return expanded;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function checkPactSource(source: string, brokerToken: string | undefined): Promise<void> {
+  let text: string;
+  if (isHttpUrl(source)) {
+    let status: number;
+    try {
+      const response = await request(source, {
+        headers: {
+          accept: 'application/hal+json, application/json',
+          ...(brokerToken === undefined ? {} : { authorization: `Bearer ${brokerToken}` }),
+        },
+        signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+      });
+      status = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      throw new ConnectionError(source, `cannot fetch the pact ${source} (${describe(error)})`, {
+        cause: error,
+      });
+    }
+    if (status < 200 || status > 299) {
+      throw new InputError(source, `cannot fetch the pact ${source}: it answered ${status}`);
+    }
+  } else {
+    try {
+      text = await readFile(source, 'utf8');
+    } catch (error) {
+      throw new InputError(source, `cannot read the pact ${source}: ${describe(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  let pact: unknown;
+  try {
+    pact = JSON.parse(text);
+  } catch {
+    throw new InputError(source, `the pact ${source} is not JSON`);
+  }
+  const interactions = (pact as { interactions?: unknown } | null)?.interactions;
+  if (!Array.isArray(interactions)) {
+    throw new InputError(source, `${source} is not a pact: it has no "interactions" list`);
+  }
+}
+
+async function runWorker(
+  run: VerificationRun,
+  signal: AbortSignal | undefined,
+): Promise<VerificationWorkerMessage> {
+  signal?.throwIfAborted();
+  const extension = extname(__filename);
+  const worker = join(__dirname, `verificationWorker${extension}`);
+  // Under ts-jest or ts-node the worker is TypeScript too; built, it is plain JavaScript.
+  const typescript = extension === '.ts';
+  const child = fork(worker, [], {
+    execArgv: typescript ? ['--require', require.resolve('ts-node/register/transpile-only')] : [],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: {
+      ...workerEnvironment(run),
+      PACT_DO_NOT_TRACK: 'true',
+      ...(typescript ? { TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json') } : {}),
+    },
+  });
+  let captured = '';
+  const capture = (chunk: Buffer): void => {
+    if (captured.length < MAX_CAPTURED_CHARACTERS) captured += chunk.toString('utf8');
+  };
+  child.stdout?.on('data', capture);
+  child.stderr?.on('data', capture);
+  const abort = (): void => void child.kill();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    return await new Promise<VerificationWorkerMessage>((resolve, reject) => {
+      let answer: VerificationWorkerMessage | undefined;
+      child.once('message', (message: VerificationWorkerMessage) => {
+        answer = message;
+        resolve(message);
+        // The worker exits by itself once idle; a handle left open must not keep it alive.
+        setTimeout(() => child.kill(), WORKER_EXIT_GRACE_MS).unref();
+      });
+      child.once('error', reject);
+      child.once('exit', (code, killedBy) => {
+        if (answer !== undefined) resolve(answer);
+        else if (signal?.aborted === true) reject(signal.reason);
+        else {
+          const tail = captured.trim().split('\n').slice(-5).join('\n');
+          resolve({
+            kind: 'failed',
+            message: `the verifier stopped (${killedBy ?? `exit code ${String(code)}`})${tail === '' ? '' : `:\n${tail}`}`,
+          });
+        }
+      });
+      child.send(run);
+    });
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/**
+ * The environment minus the variables that would make Pact's core act on its own: a broker URL
+ * adds that broker's pacts, a publish flag publishes. Only the options may ask for either.
+ */
+function workerEnvironment(run: VerificationRun): NodeJS.ProcessEnv {
+  const {
+    PACT_BROKER_BASE_URL: _brokerUrl,
+    PACT_BROKER_PUBLISH_VERIFICATION_RESULTS: _publish,
+    ...rest
+  } = process.env;
+  return {
+    ...rest,
+    ...(run.brokerUrl === undefined ? {} : { PACT_BROKER_BASE_URL: run.brokerUrl }),
+  };
+}
+
+function describe(error: unknown): string {
+  // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
+  const { name, message, code, cause } = (error ?? {}) as NodeJS.ErrnoException;
+  if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
+  const errno =
+    typeof code === 'string' ? code : (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (errno === 'ENOENT') return 'no such file';
+  if (errno === 'EACCES') return 'permission denied';
+  if (errno === 'EISDIR') return 'it is a directory';
+  return errno ?? (typeof message === 'string' ? message : String(error));
+}
