@@ -1,0 +1,159 @@
+import { Command } from 'commander';
+import { UsageError } from '../../errors';
+import { fuzz } from '../../fuzz/fuzz';
+import type { VerificationReport } from '../../pact/VerificationReport';
+import { createProvider, type Provider } from '../../provider/createProvider';
+import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
+import type { CliIo } from '../CliIo';
+import type { CommandContext } from '../CommandContext';
+import { ExitCode } from '../ExitCode';
+import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
+import { fuzzProgressPrinter } from '../fuzzProgressPrinter';
+import { pactJunitSuite } from '../pactJunitSuite';
+import { reportFuzzRun } from '../reportFuzzRun';
+
+const DEFAULT_RUNS = 100;
+
+const HELP = `
+Runs both halves of the toolkit against one server and prints one summary:
+  1. Pact verification of this package's pact (every create interaction, with provider states
+     mapped to --policy-id);
+  2. the fuzzer, with every check that is on by default.
+Without --base-url it starts the embedded reference provider on a free loopback port and checks
+it (with the provider's self-check on), which is what "npm start" does.
+
+Examples:
+  $ user-status-contracts check                                   # the reference provider
+  $ user-status-contracts check --seed 7 --runs 500 --max-time 60
+  $ user-status-contracts check --base-url http://127.0.0.1:8080 --token T --policy-id P \\
+      --report junit=check.xml
+
+Exit codes: 0 everything passed, 1 a Pact interaction failed or the fuzzer found something,
+2 usage or connection errors.`;
+
+interface RawCheckFlags extends RawFuzzFlags {
+  baseUrl?: string;
+  token?: string;
+  policyId?: string;
+  pact: boolean;
+  saveFailures: string | false;
+}
+
+/** The `check` verb: Pact verification and fuzzing together, by default against the reference provider. */
+export function checkCommand({ io, setExitCode }: CommandContext): Command {
+  const command = new Command('check')
+    .description(
+      'verify the pact and fuzz a server (by default the embedded reference provider), with one summary',
+    )
+    .option(
+      '--base-url <URL>',
+      'the server to check (default: start the embedded reference provider)',
+    )
+    .option(
+      '--token <T>',
+      `a bearer token the server accepts (default with the embedded provider: ${DEFAULT_TOKEN})`,
+    )
+    .option(
+      '--policy-id <ID>',
+      `a policy id that exists on the server (default with the embedded provider: ${DEFAULT_POLICY_ID})`,
+    );
+  addFuzzFlags(command, { runs: DEFAULT_RUNS })
+    .option('--no-pact', 'skip the Pact verification (fuzz only)')
+    .option(
+      '--save-failures <PATH>',
+      'where to save fuzz findings for fuzz --replay',
+      'fuzz-failures.json',
+    )
+    .option('--no-save-failures', 'do not save fuzz findings to a file')
+    .addHelpText('after', HELP)
+    .action(async (raw: RawCheckFlags) => setExitCode(await runCheck(raw, io)));
+  return command;
+}
+
+async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
+  const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
+  if (raw.baseUrl !== undefined && (raw.token === undefined || raw.policyId === undefined)) {
+    throw new UsageError(
+      'with --base-url, also pass --token and --policy-id (a bearer token and a policy id that exist there)',
+    );
+  }
+  let provider: Provider | undefined;
+  let baseUrl = raw.baseUrl;
+  if (baseUrl === undefined) {
+    provider = createProvider({ selfCheck: true });
+    ({ url: baseUrl } = await provider.listen({ host: '127.0.0.1', port: 0 }));
+    io.stderr(
+      `started the reference provider at ${baseUrl} (token ${DEFAULT_TOKEN}, policy ${DEFAULT_POLICY_ID})\n`,
+    );
+  }
+  const target = {
+    baseUrl,
+    token: raw.token ?? DEFAULT_TOKEN,
+    policyId: raw.policyId ?? DEFAULT_POLICY_ID,
+  };
+  try {
+    let pact: { report: VerificationReport; seconds: number; startedAt: string } | undefined;
+    if (raw.pact) {
+      io.stderr('check: verifying the pact...\n');
+      pact = await verifyPact(target);
+      io.stdout('Pact verification:\n');
+      for (const interaction of pact.report.interactions) {
+        io.stdout(
+          `  ${interaction.passed ? 'ok  ' : interaction.pending ? 'pend' : 'FAIL'}  ${interaction.description}\n`,
+        );
+        for (const mismatch of interaction.mismatches) {
+          io.stdout(
+            `        ${mismatch.path || mismatch.kind}: expected ${mismatch.expected}, got ${mismatch.actual}\n`,
+          );
+        }
+      }
+      io.stdout('\n');
+    }
+    io.stderr('check: fuzzing...\n');
+    const progress = fuzzProgressPrinter(io);
+    const report = await fuzz({ ...options, ...target, onProgress: progress.update });
+    progress.done();
+    await reportFuzzRun(
+      report,
+      io,
+      reports,
+      raw.saveFailures === false ? undefined : raw.saveFailures,
+      pact
+        ? {
+            json: { pact: pact.report },
+            suites: [pactJunitSuite(pact.report, pact.seconds, pact.startedAt)],
+          }
+        : {},
+    );
+    const pactFailures = pact
+      ? pact.report.interactions.filter((i) => !i.passed && !i.pending).length
+      : 0;
+    const pactLine = pact
+      ? `Pact: ${pact.report.interactions.length - pactFailures} of ${pact.report.interactions.length} interaction(s) passed`
+      : 'Pact: skipped (--no-pact)';
+    const fuzzLine = `Fuzz: ${report.findings.length} finding(s) from ${report.cases} case(s)`;
+    const clean =
+      pactFailures === 0 && (pact?.report.passed ?? true) && report.findings.length === 0;
+    io.stdout(`\n${pactLine}\n${fuzzLine}\n${clean ? 'check passed' : 'check FAILED'}\n`);
+    return clean ? ExitCode.Ok : ExitCode.Findings;
+  } finally {
+    await provider?.close();
+  }
+}
+
+async function verifyPact(target: {
+  baseUrl: string;
+  token: string;
+  policyId: string;
+}): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
+  // Loaded here: the verifier is needed only once a check runs.
+  const { verifyProvider } = await import('../../pact/verifyProvider');
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const report = await verifyProvider({
+    baseUrl: target.baseUrl,
+    token: target.token,
+    policyId: target.policyId,
+  });
+  return { report, seconds: (performance.now() - started) / 1000, startedAt };
+}

@@ -1,0 +1,123 @@
+import { Command } from 'commander';
+import { UsageError } from '../../errors';
+import { loadFailures } from '../../fuzz/failuresFile';
+import { fuzz } from '../../fuzz/fuzz';
+import { replay } from '../../fuzz/replay';
+import type { CliIo } from '../CliIo';
+import type { CommandContext } from '../CommandContext';
+import { ExitCode } from '../ExitCode';
+import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
+import { fuzzProgressPrinter } from '../fuzzProgressPrinter';
+import { parseInteger } from '../parseOptionValues';
+import { reportFuzzRun } from '../reportFuzzRun';
+
+const DEFAULT_RUNS = 100;
+const DEFAULT_FAILURES_FILE = 'fuzz-failures.json';
+
+const HELP = `
+Sends generated requests (valid, invalid, malformed, unauthorised, wrong media type, wrong method,
+unknown policy, create/read/delete sequences) and judges every answer with the named checks. Each
+failure is shrunk to a minimal case and printed with its seed and a curl command; findings are saved
+to a file that --replay re-runs later.
+
+Examples:
+  $ user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\
+      --policy-id 11111111-2222-4333-8444-555555555555
+  $ user-status-contracts fuzz ... --runs 500 --max-time 120 --report junit=fuzz.xml
+  $ user-status-contracts fuzz ... --checks negative_data_rejection,ignored_auth --seed 42
+  $ user-status-contracts fuzz ... --shard 2/4 --seed 7          # one of 4 CI machines
+  $ user-status-contracts fuzz ... --replay fuzz-failures.json   # fixed or still failing?
+
+Targets other than loopback addresses need --allow-remote: fuzzing creates data on the server.
+Exit codes: 0 no findings (or every replayed finding fixed), 1 findings, 2 usage or connection errors.`;
+
+interface RawFuzzCommandFlags extends RawFuzzFlags {
+  baseUrl?: string;
+  token?: string;
+  policyId?: string;
+  replay?: string;
+  saveFailures: string | false;
+}
+
+/** The `fuzz` verb: property-based testing of a server against the contract. */
+export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
+  const command = new Command('fuzz')
+    .description(
+      'fuzz a server with generated requests and report every way it breaks the contract',
+    )
+    .option('--base-url <URL>', 'the server, e.g. http://127.0.0.1:4010 (may end in /v1.0)')
+    .option('--token <T>', 'a bearer token the server accepts')
+    .option('--policy-id <ID>', 'a device compliance policy id that exists on the server');
+  addFuzzFlags(command, { runs: DEFAULT_RUNS })
+    .option(
+      '--save-failures <PATH>',
+      `where to save findings for --replay (default: ${DEFAULT_FAILURES_FILE})`,
+      DEFAULT_FAILURES_FILE,
+    )
+    .option('--no-save-failures', 'do not save findings to a file')
+    .option(
+      '--replay <FILE>',
+      're-run the findings saved in FILE and report each as fixed or still failing',
+    )
+    .addHelpText('after', HELP)
+    .action(async (raw: RawFuzzCommandFlags) => setExitCode(await runFuzz(raw, io)));
+  return command;
+}
+
+async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
+  const missing = (['baseUrl', 'token', 'policyId'] as const).filter(
+    (key) => raw[key] === undefined,
+  );
+  if (missing.length > 0) {
+    const flags = missing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw new UsageError(
+      `fuzz needs ${flags.join(', ')} (to check the embedded reference provider, run "check" instead)`,
+    );
+  }
+  const target = {
+    baseUrl: raw.baseUrl as string,
+    token: raw.token as string,
+    policyId: raw.policyId as string,
+  };
+  if (raw.replay !== undefined) return runReplay(raw.replay, target, raw, io);
+  const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
+  const progress = fuzzProgressPrinter(io);
+  const report = await fuzz({ ...options, ...target, onProgress: progress.update });
+  progress.done();
+  await reportFuzzRun(
+    report,
+    io,
+    reports,
+    raw.saveFailures === false ? undefined : raw.saveFailures,
+  );
+  return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
+
+async function runReplay(
+  path: string,
+  target: { baseUrl: string; token: string; policyId: string },
+  raw: RawFuzzCommandFlags,
+  io: CliIo,
+): Promise<ExitCode> {
+  const file = await loadFailures(path);
+  const results = await replay(file.findings, {
+    ...target,
+    ...(raw.requestTimeout === undefined
+      ? {}
+      : { requestTimeoutMs: parseInteger(raw.requestTimeout, '--request-timeout', { min: 1 }) }),
+    ...(raw.maxResponseTime === undefined
+      ? {}
+      : {
+          maxResponseTimeMs: parseInteger(raw.maxResponseTime, '--max-response-time', { min: 1 }),
+        }),
+  });
+  for (const result of results) {
+    const mark = result.status === 'fixed' ? 'fixed        ' : 'still failing';
+    io.stdout(`${mark}  ${result.finding.check}: ${result.message ?? result.finding.message}\n`);
+  }
+  const failing = results.filter((result) => result.status === 'still failing').length;
+  io.stdout(
+    `${results.length - failing} fixed, ${failing} still failing (from ${path}, seed ${file.seed})\n`,
+  );
+  return failing > 0 ? ExitCode.Findings : ExitCode.Ok;
+}

@@ -1,0 +1,120 @@
+import { Option, type Command } from 'commander';
+import { CHECK_NAMES, type CheckName } from '../fuzz/CheckName';
+import type { FuzzOptions } from '../fuzz/fuzz';
+import { UsageError } from '../errors';
+import { parseInteger, parseList, parseRate, parseReports, parseShard } from './parseOptionValues';
+
+/** The raw values of the fuzzing flags that `fuzz` and `check` share, as commander gives them. */
+export interface RawFuzzFlags {
+  seed?: string;
+  runs?: string;
+  maxTime?: string;
+  concurrency?: string;
+  rateLimit?: string;
+  requestTimeout?: string;
+  checks?: string;
+  excludeChecks?: string;
+  maxResponseTime?: string;
+  allowRemote?: boolean;
+  shard?: string;
+  report: string[];
+  showToken?: boolean;
+}
+
+/** Adds the fuzzing flags shared by `fuzz` and `check` to a command. */
+export function addFuzzFlags(command: Command, defaults: { runs: number }): Command {
+  return command
+    .option('--seed <S>', 'seed of the campaign (default: random, printed in the summary)')
+    .option('--runs <N>', `about N cases per scenario (default: ${defaults.runs})`)
+    .option('--max-time <SECONDS>', 'stop starting new cases after this many seconds')
+    .option('--concurrency <C>', 'requests in flight at once (default: 10)')
+    .option('--rate-limit <N/s>', 'at most N requests per second, e.g. 50/s')
+    .option(
+      '--request-timeout <MS>',
+      'a request with no complete answer after MS fails (default: 10000)',
+    )
+    .option(
+      '--checks <names>',
+      `comma-separated checks to run (default: all but max_response_time): ${CHECK_NAMES.join(', ')}`,
+    )
+    .option('--exclude-checks <names>', 'comma-separated checks to leave out')
+    .option(
+      '--max-response-time <MS>',
+      'turn max_response_time on: every answer within MS milliseconds',
+    )
+    .option(
+      '--allow-remote',
+      'allow a target that is not a loopback address (fuzzing creates data)',
+    )
+    .option(
+      '--shard <i/n>',
+      'run shard i of n of the same seeded campaign (e.g. 1/4 on each of 4 CI machines)',
+    )
+    .addOption(
+      new Option(
+        '--report <kind=PATH>',
+        'also write a report: json=PATH or junit=PATH (repeatable)',
+      )
+        .argParser((value: string, previous: string[] = []) => [...previous, value])
+        .default([]),
+    )
+    .option('--show-token', 'print the bearer token in curl reproductions instead of $TOKEN');
+}
+
+/** The report files asked for with `--report`. */
+export interface ReportTargets {
+  readonly json?: string;
+  readonly junit?: string;
+}
+
+/** Turns the shared fuzzing flags into `fuzz` options (without the target) and report paths. */
+export function parseFuzzFlags(
+  raw: RawFuzzFlags,
+  defaults: { runs: number },
+): { options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'>; reports: ReportTargets } {
+  const checks = raw.checks === undefined ? undefined : checkNames(raw.checks, '--checks');
+  const excludeChecks =
+    raw.excludeChecks === undefined ? undefined : checkNames(raw.excludeChecks, '--exclude-checks');
+  const reports = parseReports(raw.report, ['json', 'junit'] as const);
+  const options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'> = {
+    runs: raw.runs === undefined ? defaults.runs : parseInteger(raw.runs, '--runs', { min: 1 }),
+    ...(raw.seed === undefined
+      ? {}
+      : { seed: parseInteger(raw.seed, '--seed', { min: 0, max: 0x7fffffff }) }),
+    ...(raw.maxTime === undefined
+      ? {}
+      : { maxTimeSeconds: parseInteger(raw.maxTime, '--max-time', { min: 1 }) }),
+    ...(raw.concurrency === undefined
+      ? {}
+      : { concurrency: parseInteger(raw.concurrency, '--concurrency', { min: 1, max: 256 }) }),
+    ...(raw.rateLimit === undefined ? {} : { rateLimit: parseRate(raw.rateLimit, '--rate-limit') }),
+    ...(raw.requestTimeout === undefined
+      ? {}
+      : { requestTimeoutMs: parseInteger(raw.requestTimeout, '--request-timeout', { min: 1 }) }),
+    ...(checks === undefined ? {} : { checks }),
+    ...(excludeChecks === undefined ? {} : { excludeChecks }),
+    ...(raw.maxResponseTime === undefined
+      ? {}
+      : {
+          maxResponseTimeMs: parseInteger(raw.maxResponseTime, '--max-response-time', { min: 1 }),
+        }),
+    allowRemote: raw.allowRemote === true,
+    ...(raw.shard === undefined ? {} : { shard: parseShard(raw.shard, '--shard') }),
+    showToken: raw.showToken === true,
+  };
+  const json = reports.get('json');
+  const junit = reports.get('junit');
+  return { options, reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) } };
+}
+
+function checkNames(value: string, flag: string): CheckName[] {
+  const names = parseList(value);
+  for (const name of names) {
+    if (!(CHECK_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(
+        `${flag}: unknown check ${JSON.stringify(name)}; the checks are ${CHECK_NAMES.join(', ')}`,
+      );
+    }
+  }
+  return names as CheckName[];
+}

@@ -1,0 +1,27 @@
+import type { VerificationReport } from '../pact/VerificationReport';
+import type { JunitSuite } from '../fuzz/toJunitXml';
+
+/** A Pact verification as a JUnit suite: one test case per interaction. */
+export function pactJunitSuite(
+  report: VerificationReport,
+  seconds: number,
+  timestamp: string,
+): JunitSuite {
+  return {
+    name: 'pact',
+    seconds,
+    timestamp,
+    properties: {},
+    cases: report.interactions.map((interaction) => {
+      const base = { name: interaction.description, classname: 'pact' };
+      if (interaction.passed || interaction.pending) return base;
+      const details = interaction.mismatches
+        .map((m) => `${m.path || m.kind}: expected ${m.expected}, got ${m.actual} (${m.message})`)
+        .join('\n');
+      return {
+        ...base,
+        failure: { message: interaction.mismatches[0]?.message ?? 'failed', type: 'pact', details },
+      };
+    }),
+  };
+}

@@ -1,0 +1,19 @@
+import type { Exchange } from './Exchange';
+import type { FuzzCase } from './FuzzCase';
+
+/** What happened when a case was run: every exchange, and the role each played. */
+export interface CaseOutcome {
+  readonly fuzzCase: FuzzCase;
+  /** Every exchange, in order. */
+  readonly exchanges: readonly Exchange[];
+  /** The request the case is about (the create, the rejected body, the wrong method...). */
+  readonly main: Exchange;
+  /** The read by id after a successful create (kinds `create` and `method` on an item). */
+  readonly readBack?: Exchange;
+  /** The delete of a created status (kind `lifecycle`). */
+  readonly deletion?: Exchange;
+  /** The read by id after the delete (kind `lifecycle`). */
+  readonly readAfterDelete?: Exchange;
+  /** The collection listed after an unauthorised create, to prove nothing was created. */
+  readonly listing?: Exchange;
+}

@@ -1,0 +1,21 @@
+import { fail, PASS, type Check } from '../Check';
+
+/** Every answer arrives within `--max-response-time` milliseconds (opt-in). */
+export const maxResponseTime: Check = {
+  name: 'max_response_time',
+  description: 'every answer arrives within --max-response-time milliseconds',
+  optIn: true,
+  judge(outcome, context) {
+    const limit = context.maxResponseTimeMs;
+    if (limit === undefined) return PASS;
+    for (const exchange of outcome.exchanges) {
+      if (exchange.response.durationMs > limit) {
+        return fail(
+          exchange,
+          `answered in ${Math.round(exchange.response.durationMs)} ms, over the ${limit} ms limit`,
+        );
+      }
+    }
+    return PASS;
+  },
+};

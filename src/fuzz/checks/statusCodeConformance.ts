@@ -1,0 +1,31 @@
+import { fail, PASS, type Check } from '../Check';
+
+// Graph's documented success codes per method, plus the error codes its error page lists.
+const ERRORS = [400, 401, 403, 404, 405, 406, 409, 411, 413, 415, 422, 429, 500, 503, 504];
+const DOCUMENTED: Readonly<Record<string, readonly number[]>> = {
+  POST: [201, ...ERRORS],
+  GET: [200, ...ERRORS],
+  PATCH: [200, ...ERRORS],
+  DELETE: [204, ...ERRORS],
+};
+
+/** Every answer uses a status code the operation documents (201 for a create, never 200 or 3xx). */
+export const statusCodeConformance: Check = {
+  name: 'status_code_conformance',
+  description:
+    'only documented status codes (201 create, 200 read/update, 204 delete, Graph error codes)',
+  judge(outcome) {
+    for (const exchange of outcome.exchanges) {
+      const { request, response } = exchange;
+      if (response.kind !== 'response') continue;
+      const allowed = DOCUMENTED[request.method] ?? ERRORS;
+      if (!allowed.includes(response.status)) {
+        return fail(
+          exchange,
+          `${request.method} answered ${response.status}, which is not documented (expected one of ${allowed.join(', ')})`,
+        );
+      }
+    }
+    return PASS;
+  },
+};

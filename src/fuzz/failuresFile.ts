@@ -1,0 +1,55 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { InputError } from '../errors';
+import type { FuzzFinding, FuzzReport } from './FuzzReport';
+
+/** The format of a saved failures file (`fuzz --replay FILE` reads it back). */
+export interface FailuresFile {
+  readonly format: 'user-status-contracts/fuzz-failures';
+  readonly version: 1;
+  readonly target: FuzzReport['target'];
+  readonly seed: number;
+  readonly findings: readonly FuzzFinding[];
+}
+
+/** Saves a run's findings so `fuzz --replay` can re-run them later. */
+export async function saveFailures(path: string, report: FuzzReport): Promise<void> {
+  const file: FailuresFile = {
+    format: 'user-status-contracts/fuzz-failures',
+    version: 1,
+    target: report.target,
+    seed: report.seed,
+    findings: report.findings,
+  };
+  await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+}
+
+/** Reads a failures file written by `saveFailures`, with a clear error when it is not one. */
+export async function loadFailures(path: string): Promise<FailuresFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      path,
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(error)}`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      path,
+      `${path} is not JSON (${(error as Error).message}); pass a file written by fuzz`,
+    );
+  }
+  const file = parsed as Partial<FailuresFile> | null;
+  if (file?.format !== 'user-status-contracts/fuzz-failures' || !Array.isArray(file.findings)) {
+    throw new InputError(
+      path,
+      `${path} is not a failures file written by fuzz (no "format": "user-status-contracts/fuzz-failures")`,
+    );
+  }
+  return file as FailuresFile;
+}

@@ -1,0 +1,157 @@
+import type { CaseOutcome } from './CaseOutcome';
+import type { Exchange, FuzzRequest } from './Exchange';
+import type { FuzzCase } from './FuzzCase';
+import { collectionPath, itemPath, type FuzzTarget } from './FuzzTarget';
+import { responseJson } from './responseJson';
+import { sendRequest } from './sendRequest';
+
+const MAX_THROTTLE_RETRIES = 3;
+const MAX_RETRY_AFTER_MS = 5_000;
+
+/** Sends one case's requests to the target and collects what came back. Never throws. */
+export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<CaseOutcome> {
+  const exchanges: Exchange[] = [];
+  const send = async (request: FuzzRequest): Promise<Exchange> => {
+    const exchange = await sendWithRetry(request, target);
+    exchanges.push(exchange);
+    return exchange;
+  };
+  const collection = collectionPath(target.policyId);
+  switch (fuzzCase.kind) {
+    case 'create': {
+      const main = await send(post(collection, target, JSON.stringify(fuzzCase.body)));
+      const id = createdId(main);
+      const readBack =
+        id === undefined ? undefined : await send(get(itemPath(target.policyId, id), target));
+      return { fuzzCase, exchanges, main, ...(readBack ? { readBack } : {}) };
+    }
+    case 'lifecycle': {
+      const main = await send(post(collection, target, JSON.stringify(fuzzCase.body)));
+      const id = createdId(main);
+      if (id === undefined) return { fuzzCase, exchanges, main };
+      const path = itemPath(target.policyId, id);
+      const deletion = await send({ method: 'DELETE', path, headers: authorized(target) });
+      const deleted = deletion.response.kind === 'response' && deletion.response.status === 204;
+      const readAfterDelete = deleted ? await send(get(path, target)) : undefined;
+      return {
+        fuzzCase,
+        exchanges,
+        main,
+        deletion,
+        ...(readAfterDelete ? { readAfterDelete } : {}),
+      };
+    }
+    case 'invalid': {
+      const main = await send(
+        post(collection, target, JSON.stringify(fuzzCase.body) ?? 'undefined'),
+      );
+      return { fuzzCase, exchanges, main };
+    }
+    case 'malformed': {
+      const main = await send(post(collection, target, fuzzCase.text));
+      return { fuzzCase, exchanges, main };
+    }
+    case 'auth': {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        accept: 'application/json',
+      };
+      if (fuzzCase.authorization !== undefined) headers['authorization'] = fuzzCase.authorization;
+      const body = JSON.stringify({ ...fuzzCase.body, userDisplayName: fuzzCase.marker });
+      const main = await send({ method: 'POST', path: collection, headers, body });
+      if (!fuzzCase.verifyListing) return { fuzzCase, exchanges, main };
+      const listing = await send(get(collection, target));
+      return { fuzzCase, exchanges, main, listing };
+    }
+    case 'unknownParent': {
+      const main = await send(
+        post(collectionPath(fuzzCase.policyId), target, JSON.stringify(fuzzCase.body)),
+      );
+      return { fuzzCase, exchanges, main };
+    }
+    case 'mediaType': {
+      const headers: Record<string, string> = { ...authorized(target) };
+      if (fuzzCase.contentType !== undefined) headers['content-type'] = fuzzCase.contentType;
+      const main = await send({
+        method: 'POST',
+        path: collection,
+        headers,
+        body: JSON.stringify(fuzzCase.body),
+      });
+      return { fuzzCase, exchanges, main };
+    }
+    case 'method': {
+      let path = collection;
+      if (fuzzCase.target === 'item') {
+        // A real status, so that a 404 for a missing id cannot stand in for the 405.
+        const created = await send(post(collection, target, JSON.stringify(SAMPLE_BODY)));
+        const id = createdId(created);
+        path = itemPath(target.policyId, id ?? 'missing-status-id');
+      }
+      const main = await send({
+        method: fuzzCase.method,
+        path,
+        headers: { ...authorized(target), 'content-type': 'application/json' },
+        body: JSON.stringify(SAMPLE_BODY),
+      });
+      return { fuzzCase, exchanges, main };
+    }
+  }
+}
+
+const SAMPLE_BODY = {
+  userDisplayName: 'Method Probe',
+  devicesCount: 1,
+  status: 'compliant',
+  lastReportedDateTime: '2026-01-01T00:00:00.0000000Z',
+  userPrincipalName: 'method.probe@contoso.onmicrosoft.com',
+};
+
+function authorized(target: FuzzTarget): Record<string, string> {
+  return { authorization: `Bearer ${target.token}`, accept: 'application/json' };
+}
+
+function post(path: string, target: FuzzTarget, body: string): FuzzRequest {
+  return {
+    method: 'POST',
+    path,
+    headers: { ...authorized(target), 'content-type': 'application/json' },
+    body,
+  };
+}
+
+function get(path: string, target: FuzzTarget): FuzzRequest {
+  return { method: 'GET', path, headers: authorized(target) };
+}
+
+function createdId(exchange: Exchange): string | undefined {
+  if (exchange.response.kind !== 'response' || exchange.response.status !== 201) return undefined;
+  const id = (responseJson(exchange.response)?.value as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Sends with the rate limit, retrying a 429 as Microsoft's SDKs do (three times, honouring Retry-After). */
+async function sendWithRetry(request: FuzzRequest, target: FuzzTarget): Promise<Exchange> {
+  for (let attempt = 0; ; attempt++) {
+    await target.acquire();
+    const response = await sendRequest(request, {
+      baseUrl: target.baseUrl,
+      timeoutMs: target.timeoutMs,
+      dispatcher: target.dispatcher,
+    });
+    target.onRequest();
+    if (
+      response.kind !== 'response' ||
+      response.status !== 429 ||
+      attempt >= MAX_THROTTLE_RETRIES
+    ) {
+      return { request, response };
+    }
+    const seconds = Number(response.headers['retry-after'] ?? '1');
+    const waitMs = Math.min(
+      MAX_RETRY_AFTER_MS,
+      Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}

@@ -1,0 +1,204 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator, XMLParser } from 'fast-xml-parser';
+import { createProvider, type Provider } from '../../src/provider/createProvider';
+import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
+import { startDefectiveProvider, type DefectiveProvider } from '../fuzz/gallery/defectiveProvider';
+import { GALLERY } from '../fuzz/gallery/defects';
+import { runCli } from '../helpers/runCli';
+
+const noAuth = GALLERY.find((entry) => entry.check === 'ignored_auth');
+let provider: Provider;
+let url: string;
+let broken: DefectiveProvider;
+let dir: string;
+
+beforeAll(async () => {
+  provider = createProvider({ selfCheck: true });
+  ({ url } = await provider.listen({ host: '127.0.0.1', port: 0 }));
+  if (!noAuth) throw new Error('the gallery has no ignored_auth entry');
+  broken = await startDefectiveProvider(noAuth.defect);
+  dir = await mkdtemp(join(tmpdir(), 'fuzz-cli-'));
+});
+
+afterAll(async () => {
+  await provider.close();
+  await broken.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const target = (baseUrl: string) => [
+  '--base-url',
+  baseUrl,
+  '--token',
+  DEFAULT_TOKEN,
+  '--policy-id',
+  DEFAULT_POLICY_ID,
+];
+
+describe('user-status-contracts fuzz', () => {
+  it('exits 0 with a summary and well-formed JUnit XML against the reference provider', async () => {
+    const junit = join(dir, 'clean.xml');
+    const json = join(dir, 'clean.json');
+    const result = await runCli([
+      'fuzz',
+      ...target(url),
+      '--seed',
+      '3',
+      '--runs',
+      '20',
+      '--report',
+      `junit=${junit}`,
+      '--report',
+      `json=${json}`,
+    ]);
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/No findings\./);
+    expect(result.stdout).toMatch(/ok\s+ignored_auth/);
+    const xml = await readFile(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      testsuites: { testsuite: { testcase: unknown[]; '@_failures': string } };
+    };
+    expect(parsed.testsuites.testsuite.testcase).toHaveLength(14);
+    expect(parsed.testsuites.testsuite['@_failures']).toBe('0');
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      seed: number;
+      findings: unknown[];
+    };
+    expect(report).toMatchObject({ seed: 3, findings: [] });
+  }, 60_000);
+
+  it('exits 1 on a broken provider, prints a redacted curl, writes the failure into JUnit and saves it for --replay', async () => {
+    const junit = join(dir, 'broken.xml');
+    const failures = join(dir, 'failures.json');
+    const result = await runCli([
+      'fuzz',
+      ...target(broken.url),
+      '--seed',
+      '3',
+      '--runs',
+      '20',
+      '--checks',
+      'ignored_auth',
+      '--report',
+      `junit=${junit}`,
+      '--save-failures',
+      failures,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /ignored_auth: a create with a (missing|malformed|wrong) bearer token was answered 201/,
+    );
+    expect(result.stdout).toMatch(/reproduce: curl /);
+    expect(result.stdout).not.toContain(DEFAULT_TOKEN);
+    expect(result.stdout).toMatch(/seed \d+, path "/);
+    const xml = await readFile(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toMatch(/<failure message="a create with a/);
+
+    const stillBroken = await runCli(['fuzz', ...target(broken.url), '--replay', failures]);
+    expect(stillBroken.code).toBe(1);
+    expect(stillBroken.stdout).toMatch(/still failing\s+ignored_auth/);
+    const fixed = await runCli(['fuzz', ...target(url), '--replay', failures]);
+    expect(fixed.stdout).toMatch(/fixed\s+ignored_auth/);
+    expect(fixed.code).toBe(0);
+  }, 60_000);
+
+  it('redacts the bearer token in reproductions unless --show-token is given', async () => {
+    const anyPolicy = GALLERY.find((entry) => entry.check === 'unknown_parent');
+    if (!anyPolicy) throw new Error('the gallery has no unknown_parent entry');
+    const lenient = await startDefectiveProvider(anyPolicy.defect);
+    try {
+      const args = [
+        'fuzz',
+        ...target(lenient.url),
+        '--seed',
+        '3',
+        '--runs',
+        '10',
+        '--checks',
+        'unknown_parent',
+        '--no-save-failures',
+      ];
+      const redacted = await runCli(args);
+      expect(redacted.code).toBe(1);
+      expect(redacted.stdout).toContain('-H "authorization: Bearer $TOKEN"');
+      expect(redacted.stdout).not.toContain(DEFAULT_TOKEN);
+      const shown = await runCli([...args, '--show-token']);
+      expect(shown.stdout).toContain(`'authorization: Bearer ${DEFAULT_TOKEN}'`);
+    } finally {
+      await lenient.close();
+    }
+  }, 60_000);
+
+  it('exits 2 with a clear message when the server cannot be reached', async () => {
+    const result = await runCli(['fuzz', ...target('http://127.0.0.1:9'), '--runs', '5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /cannot reach http:\/\/127\.0\.0\.1:9: connection refused\. Is the server running/,
+    );
+    expect(result.stdout).not.toMatch(/finding/i);
+  });
+
+  it('refuses a remote target without --allow-remote', async () => {
+    const result = await runCli([
+      'fuzz',
+      ...target('https://graph.microsoft.com/v1.0'),
+      '--runs',
+      '5',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not a loopback address.*--allow-remote/);
+  });
+
+  it.each([
+    [['--runs', '0'], /--runs must be an integer at least 1/],
+    [['--checks', 'no_such_check'], /unknown check "no_such_check"/],
+    [['--shard', '3/2'], /--shard must be i\/n/],
+    [['--rate-limit', 'fast'], /--rate-limit must be a rate/],
+    [['--report', 'html=x.html'], /--report takes json=PATH or junit=PATH/],
+    [['--checks', 'max_response_time'], /max_response_time needs a limit/],
+  ])('exits 2 on a bad flag value: %s', async (flags, message) => {
+    const result = await runCli(['fuzz', ...target(url), ...flags]);
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+  });
+
+  it('exits 2 when the target flags are missing, pointing at check', async () => {
+    const result = await runCli(['fuzz', '--runs', '5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/fuzz needs --base-url, --token, --policy-id.*"check"/);
+  });
+
+  it('splits one seeded campaign into shards deterministically', async () => {
+    const shard = async (spec: string) =>
+      JSON.parse(
+        await (async () => {
+          const path = join(dir, `shard-${spec.replace('/', '-')}.json`);
+          const result = await runCli([
+            'fuzz',
+            ...target(url),
+            '--seed',
+            '9',
+            '--runs',
+            '40',
+            '--checks',
+            'unknown_parent',
+            '--shard',
+            spec,
+            '--report',
+            `json=${path}`,
+          ]);
+          expect(result.code).toBe(0);
+          return readFile(path, 'utf8');
+        })(),
+      ) as { cases: number; shard: { index: number; count: number } };
+    const [first, second, again] = [await shard('1/2'), await shard('2/2'), await shard('1/2')];
+    expect(first.shard).toEqual({ index: 1, count: 2 });
+    expect(second.cases).toBeGreaterThan(0);
+    expect(again.cases).toBe(first.cases);
+  }, 60_000);
+});

@@ -1,0 +1,277 @@
+import type { CaseOutcome } from '../../src/fuzz/CaseOutcome';
+import type { CheckContext } from '../../src/fuzz/Check';
+import { ALL_CHECKS } from '../../src/fuzz/checks/index';
+import type { CheckName } from '../../src/fuzz/CheckName';
+import { CHECK_NAMES } from '../../src/fuzz/CheckName';
+import type { Exchange, FuzzRequest } from '../../src/fuzz/Exchange';
+import type { FuzzCase } from '../../src/fuzz/FuzzCase';
+
+const BODY = {
+  userDisplayName: 'Ada Lovelace',
+  devicesCount: 2,
+  status: 'compliant' as const,
+  lastReportedDateTime: '2026-01-01T10:00:00.1234567Z',
+  userPrincipalName: 'ada.lovelace@contoso.onmicrosoft.com',
+};
+const JSON_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const POST: FuzzRequest = {
+  method: 'POST',
+  path: '/deviceManagement/deviceCompliancePolicies/p/userStatuses',
+  headers: {},
+  body: JSON.stringify(BODY),
+};
+const GET: FuzzRequest = { method: 'GET', path: `${POST.path}/s1`, headers: {} };
+
+function answer(
+  request: FuzzRequest,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = { 'content-type': JSON_TYPE },
+  durationMs = 5,
+): Exchange {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  return {
+    request,
+    response: { kind: 'response', status, headers, body: text, truncated: false, durationMs },
+  };
+}
+
+const ENTITY = { ...BODY, id: 's1', '@odata.type': '#microsoft.graph.deviceComplianceUserStatus' };
+const ERROR = (code: string) => ({
+  error: {
+    code,
+    message: 'm',
+    innerError: { date: '2026-01-01T00:00:00', 'request-id': 'r', 'client-request-id': 'r' },
+  },
+});
+
+function outcome(
+  fuzzCase: FuzzCase,
+  main: Exchange,
+  extra: Partial<CaseOutcome> = {},
+): CaseOutcome {
+  const exchanges = [
+    main,
+    ...[extra.readBack, extra.deletion, extra.readAfterDelete, extra.listing].filter(
+      (e): e is Exchange => e !== undefined,
+    ),
+  ];
+  return { fuzzCase, main, exchanges, ...extra };
+}
+
+function judge(name: CheckName, o: CaseOutcome, context: Partial<CheckContext> = {}) {
+  const check = ALL_CHECKS.find((c) => c.name === name);
+  if (!check) throw new Error(name);
+  return check.judge(o, { seenIds: new Map(), ...context });
+}
+
+const create: FuzzCase = { kind: 'create', body: BODY };
+const good = outcome(create, answer(POST, 201, ENTITY), { readBack: answer(GET, 200, ENTITY) });
+
+describe('fuzz checks', () => {
+  it('has one check per documented name', () => {
+    expect(ALL_CHECKS.map((c) => c.name)).toEqual([...CHECK_NAMES]);
+  });
+
+  it('passes a correct create on every check', () => {
+    for (const check of ALL_CHECKS) {
+      expect([
+        check.name,
+        check.judge(good, { seenIds: new Map(), maxResponseTimeMs: 1000 }).status,
+      ]).toEqual([check.name, 'pass']);
+    }
+  });
+
+  describe('catches a broken answer', () => {
+    const cases: Array<[CheckName, CaseOutcome, RegExp, Partial<CheckContext>?]> = [
+      [
+        'not_a_server_error',
+        outcome(create, answer(POST, 500, ERROR('InternalServerError'))),
+        /500/,
+      ],
+      [
+        'not_a_server_error',
+        outcome(create, {
+          request: POST,
+          response: {
+            kind: 'failure',
+            reason: 'timeout',
+            message: 'no complete response within 10 ms',
+            durationMs: 10,
+          },
+        }),
+        /no answer/,
+      ],
+      ['status_code_conformance', outcome(create, answer(POST, 200, ENTITY)), /POST answered 200/],
+      ['status_code_conformance', outcome(create, answer(POST, 302, '')), /302/],
+      [
+        'content_type_conformance',
+        outcome(create, answer(POST, 201, ENTITY, { 'content-type': 'text/plain' })),
+        /text\/plain/,
+      ],
+      [
+        'content_type_conformance',
+        outcome(create, answer(POST, 201, ENTITY, {})),
+        /no Content-Type/,
+      ],
+      [
+        'response_schema_conformance',
+        outcome(create, answer(POST, 201, { ...ENTITY, devicesCount: '2' })),
+        /\/devicesCount type/,
+      ],
+      [
+        'response_schema_conformance',
+        outcome(create, answer(POST, 400, { message: 'bad' })),
+        /OData error schema/,
+      ],
+      ['response_schema_conformance', outcome(create, answer(POST, 201, 'not json')), /not JSON/],
+      [
+        'positive_data_acceptance',
+        outcome(create, answer(POST, 400, ERROR('BadRequest'))),
+        /400 BadRequest instead of 201/,
+      ],
+      [
+        'negative_data_rejection',
+        outcome(
+          {
+            kind: 'invalid',
+            body: { ...BODY, devicesCount: 2147483648 },
+            violation: { path: '/devicesCount', rule: 'maximum', description: 'Int32 overflow' },
+          },
+          answer(POST, 201, ENTITY),
+        ),
+        /\/devicesCount maximum .* answered 201 instead of 400/,
+      ],
+      [
+        'malformed_json_rejection',
+        outcome({ kind: 'malformed', text: '{', label: 'truncated' }, answer(POST, 201, ENTITY)),
+        /truncated body was answered 201/,
+      ],
+      [
+        'create_echo',
+        outcome(create, answer(POST, 201, { ...ENTITY, userPrincipalName: null })),
+        /does not echo userPrincipalName/,
+      ],
+      [
+        'create_echo',
+        outcome(create, answer(POST, 201, { ...ENTITY, id: '' })),
+        /no server-assigned id/,
+      ],
+      [
+        'create_echo',
+        outcome(create, answer(POST, 201, ENTITY)),
+        /already assigned/,
+        { seenIds: new Map([['s1', 'another body']]) },
+      ],
+      [
+        'ensure_resource_availability',
+        outcome(create, answer(POST, 201, ENTITY), {
+          readBack: answer(GET, 404, ERROR('ResourceNotFound')),
+        }),
+        /404 ResourceNotFound instead of 200/,
+      ],
+      [
+        'ensure_resource_availability',
+        outcome(create, answer(POST, 201, ENTITY), {
+          readBack: answer(GET, 200, { ...ENTITY, devicesCount: 3 }),
+        }),
+        /differs in devicesCount/,
+      ],
+      [
+        'ignored_auth',
+        outcome(
+          { kind: 'auth', body: BODY, variant: 'missing', marker: 'm1', verifyListing: false },
+          answer(POST, 201, ENTITY),
+        ),
+        /missing bearer token was answered 201/,
+      ],
+      [
+        'ignored_auth',
+        outcome(
+          {
+            kind: 'auth',
+            body: BODY,
+            variant: 'wrong',
+            authorization: 'Bearer x',
+            marker: 'm1',
+            verifyListing: true,
+          },
+          answer(POST, 401, ERROR('InvalidAuthenticationToken')),
+          {
+            listing: answer({ ...GET, path: POST.path }, 200, {
+              value: [{ ...ENTITY, userDisplayName: 'm1' }],
+            }),
+          },
+        ),
+        /stored anyway/,
+      ],
+      [
+        'unknown_parent',
+        outcome({ kind: 'unknownParent', body: BODY, policyId: 'nope' }, answer(POST, 201, ENTITY)),
+        /unknown policy "nope" was answered 201/,
+      ],
+      [
+        'unsupported_media_type',
+        outcome(
+          { kind: 'mediaType', body: BODY, contentType: 'text/plain' },
+          answer(POST, 201, ENTITY),
+        ),
+        /text\/plain.*answered 201 instead of 415/,
+      ],
+      [
+        'unsupported_method',
+        outcome(
+          { kind: 'method', method: 'PUT', target: 'collection' },
+          answer({ ...POST, method: 'PUT' }, 404, ERROR('ResourceNotFound')),
+        ),
+        /PUT on the collection/,
+      ],
+      [
+        'unsupported_method',
+        outcome(
+          { kind: 'method', method: 'PUT', target: 'collection' },
+          answer({ ...POST, method: 'PUT' }, 405, ERROR('MethodNotAllowed')),
+        ),
+        /without an Allow header/,
+      ],
+      [
+        'use_after_free',
+        outcome({ kind: 'lifecycle', body: BODY }, answer(POST, 201, ENTITY), {
+          deletion: answer({ ...GET, method: 'DELETE' }, 204),
+          readAfterDelete: answer(GET, 200, ENTITY),
+        }),
+        /still reads back: answered 200/,
+      ],
+      [
+        'max_response_time',
+        outcome(create, answer(POST, 201, ENTITY, { 'content-type': JSON_TYPE }, 250)),
+        /250 ms, over the 100 ms limit/,
+        { maxResponseTimeMs: 100 },
+      ],
+    ];
+    // A rest parameter: jest would take a fourth named parameter for a `done` callback.
+    it.each(cases)('%s', (...[name, broken, message, context]) => {
+      const verdict = judge(name, broken, context ?? {});
+      expect(verdict.status).toBe('fail');
+      expect(verdict.status === 'fail' && verdict.message).toMatch(message);
+    });
+  });
+
+  it('compares dates as instants, so another offset for the same moment is an echo', () => {
+    const shifted = { ...ENTITY, lastReportedDateTime: '2026-01-01T02:00:00.123456700-08:00' };
+    expect(judge('create_echo', outcome(create, answer(POST, 201, shifted))).status).toBe('pass');
+    const later = { ...ENTITY, lastReportedDateTime: '2026-01-01T10:00:00.1234568Z' };
+    expect(judge('create_echo', outcome(create, answer(POST, 201, later))).status).toBe('fail');
+  });
+
+  it('skips ensure_resource_availability when the server has no GET by id', () => {
+    const verdict = judge(
+      'ensure_resource_availability',
+      outcome(create, answer(POST, 201, ENTITY), {
+        readBack: answer(GET, 405, '', { allow: 'POST' }),
+      }),
+    );
+    expect(verdict).toEqual({ status: 'skip', note: expect.stringMatching(/no GET by id/) });
+  });
+});

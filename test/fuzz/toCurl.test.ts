@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { toCurl } from '../../src/fuzz/toCurl';
+
+describe('toCurl', () => {
+  const request = {
+    method: 'POST',
+    path: "/deviceManagement/deviceCompliancePolicies/p'1/userStatuses",
+    headers: { authorization: 'Bearer secret-token', 'content-type': 'application/json' },
+    body: `{"userDisplayName":"O'Brien $HOME \`id\`"}`,
+  };
+
+  it('redacts the bearer token as $TOKEN unless asked to show it', () => {
+    const redacted = toCurl(request, { baseUrl: 'http://127.0.0.1:4010' });
+    expect(redacted).toContain('-H "authorization: Bearer $TOKEN"');
+    expect(redacted).not.toContain('secret-token');
+    expect(toCurl(request, { baseUrl: 'http://127.0.0.1:4010', showToken: true })).toContain(
+      "'authorization: Bearer secret-token'",
+    );
+  });
+
+  it('quotes the URL and body so a POSIX shell passes them through byte for byte', () => {
+    const command = toCurl(request, { baseUrl: 'http://127.0.0.1:4010' });
+    // Let the shell parse the command line and print back the arguments curl would get.
+    const argv = execFileSync('sh', ['-c', `printf '%s\\n' ${command.replace(/^curl /, '')}`], {
+      encoding: 'utf8',
+      env: { TOKEN: 'T', PATH: process.env['PATH'] ?? '' },
+    }).split('\n');
+    expect(argv).toContain(`http://127.0.0.1:4010${request.path}`);
+    expect(argv).toContain(request.body);
+    expect(argv).toContain('authorization: Bearer T');
+  });
+});
