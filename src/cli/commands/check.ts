@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
-import { fuzz } from '../../fuzz/fuzz';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import { createProvider, type Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -8,9 +7,8 @@ import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
-import { fuzzProgressPrinter } from '../fuzzProgressPrinter';
 import { pactJunitSuite } from '../pactJunitSuite';
-import { reportFuzzRun } from '../reportFuzzRun';
+import { runAndReportFuzz } from '../runAndReportFuzz';
 
 const DEFAULT_RUNS = 100;
 
@@ -110,14 +108,11 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
       io.stdout('\n');
     }
     io.stderr('check: fuzzing...\n');
-    const progress = fuzzProgressPrinter(io);
-    const report = await fuzz({ ...options, ...target, onProgress: progress.update });
-    progress.done();
-    await reportFuzzRun(
-      report,
+    const report = await runAndReportFuzz(
+      { ...options, ...target },
       io,
       reports,
-      raw.saveFailures === false ? undefined : raw.saveFailures,
+      raw.saveFailures,
       pact
         ? {
             json: { pact: pact.report },

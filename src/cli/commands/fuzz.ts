@@ -1,15 +1,13 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
 import { loadFailures } from '../../fuzz/failuresFile';
-import { fuzz } from '../../fuzz/fuzz';
 import { replay } from '../../fuzz/replay';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
-import { fuzzProgressPrinter } from '../fuzzProgressPrinter';
 import { parseInteger } from '../parseOptionValues';
-import { reportFuzzRun } from '../reportFuzzRun';
+import { runAndReportFuzz } from '../runAndReportFuzz';
 
 const DEFAULT_RUNS = 100;
 const DEFAULT_FAILURES_FILE = 'fuzz-failures.json';
@@ -81,15 +79,7 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
   };
   if (raw.replay !== undefined) return runReplay(raw.replay, target, raw, io);
   const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
-  const progress = fuzzProgressPrinter(io);
-  const report = await fuzz({ ...options, ...target, onProgress: progress.update });
-  progress.done();
-  await reportFuzzRun(
-    report,
-    io,
-    reports,
-    raw.saveFailures === false ? undefined : raw.saveFailures,
-  );
+  const report = await runAndReportFuzz({ ...options, ...target }, io, reports, raw.saveFailures);
   return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
 

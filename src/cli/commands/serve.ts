@@ -38,6 +38,8 @@ export interface ServeOptions {
   readonly profile: RequestProfile;
   /** Serve `POST /_pact/provider-states`. @defaultValue `false` */
   readonly enableStateRoute: boolean;
+  /** Check every answer against its contract before sending it. @defaultValue `false` */
+  readonly selfCheck: boolean;
   /** No line per request. @defaultValue `false` */
   readonly quiet: boolean;
 }
@@ -58,6 +60,7 @@ Examples:
   $ user-status-contracts serve --seed 7 --preload 100
   $ user-status-contracts serve --throttle 20/s --quiet
   $ user-status-contracts serve --enable-state-route   # for Pact provider verification
+  $ user-status-contracts serve --self-check           # a 500 names any answer that breaks the contract
 
 Exit codes: 0 stopped cleanly, 2 usage error or cannot listen (port in use, unknown host).`;
 
@@ -93,6 +96,11 @@ export function serveCommand({ io, setExitCode }: CommandContext): Command {
         .default('documented'),
     )
     .option('--enable-state-route', 'serve POST /_pact/provider-states (Pact state changes)', false)
+    .option(
+      '--self-check',
+      'check every answer against the contract before sending it (a 500 names any breach)',
+      false,
+    )
     .option('-q, --quiet', 'do not print a line per request', false)
     .addHelpText('after', EXAMPLES)
     .action(async (raw: RawServeOptions) => {
@@ -111,6 +119,7 @@ interface RawServeOptions {
   throttle?: string;
   profile: RequestProfile;
   enableStateRoute: boolean;
+  selfCheck: boolean;
   quiet: boolean;
 }
 
@@ -126,6 +135,7 @@ function parseServeOptions(raw: RawServeOptions): ServeOptions {
     ...(raw.throttle === undefined ? {} : { throttle: parseRate(raw.throttle, '--throttle') }),
     profile: raw.profile,
     enableStateRoute: raw.enableStateRoute,
+    selfCheck: raw.selfCheck,
     quiet: raw.quiet,
   };
 }
@@ -143,6 +153,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode>
     storeCapacity: options.storeCapacity,
     profile: options.profile,
     enableStateRoute: options.enableStateRoute,
+    selfCheck: options.selfCheck,
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
     ...(options.quiet ? {} : { onRequest: (line: RequestLogLine) => io.stderr(formatLine(line)) }),
   });
@@ -173,6 +184,7 @@ function banner(url: string, options: ServeOptions): string {
     `  store:      ${options.preload} preloaded (seed ${options.seed}), at most ${options.storeCapacity} kept, oldest evicted first`,
     ...(options.throttle === undefined ? [] : [`  throttle:   ${options.throttle} requests/s`]),
     ...(options.enableStateRoute ? [`  pact:       POST ${url}/_pact/provider-states`] : []),
+    ...(options.selfCheck ? ['  self-check: on (every answer is checked against the contract)'] : []),
     '',
     'Create a user status:',
     `  curl -i -X POST ${shellQuote(collection)} \\`,
