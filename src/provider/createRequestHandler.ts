@@ -59,18 +59,6 @@ interface Exchange {
   readonly started: number;
 }
 
-const STAGE = process.env.STAGE ?? '';
-function bareLike(req: IncomingMessage, res: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as object;
-    listIssues('request', body);
-    const json = JSON.stringify({ '@odata.context': 'x'.repeat(150), '@odata.type': '#microsoft.graph.deviceComplianceUserStatus', id: 'x'.repeat(110), ...body });
-    res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
-    res.end(json);
-  });
-}
 const COLLECTION_METHODS = 'GET, POST';
 const ITEM_METHODS = 'GET, PATCH, DELETE';
 const COLLECTION_ALLOWS = new Set(COLLECTION_METHODS.split(', '));
@@ -90,9 +78,7 @@ export function createRequestHandler(
   config: RequestHandlerConfig,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    if (STAGE === 's0') return bareLike(req, res);
     const exchange = startExchange(req, res, config);
-    if (STAGE === 's1') return bareLike(req, res);
     try {
       route(exchange, config);
     } catch (error) {
@@ -189,7 +175,6 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
     );
     return;
   }
-  if (STAGE === 's2') return bareLike(req, exchange.res);
   if (matched.kind === 'collection') {
     if (method === 'GET') listStatuses(exchange, config, matched);
     else createStatus(exchange, config, matched);
@@ -241,7 +226,7 @@ function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: Reso
     config.store.add(at.policyId, status);
     // Generated ids are URL-safe (hex digits, '-' and '_'): only the policy id needs encoding.
     const location = `${at.version === undefined ? '' : `/${at.version}`}/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(at.policyId)}/userStatuses/${status.id}`;
-    sendEntity(exchange, config, 201, at, status, process.env.LEAN ? undefined : { location });
+    sendEntity(exchange, config, 201, at, status, { location });
   });
 }
 
@@ -321,7 +306,6 @@ function readJson(
         );
         return;
       }
-      if (STAGE === 's3') { const json = JSON.stringify({ '@odata.context': 'x'.repeat(150), '@odata.type': '#microsoft.graph.deviceComplianceUserStatus', id: 'x'.repeat(110), ...(JSON.parse(read.bytes.toString()) as object) }); exchange.res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }); exchange.res.end(json); return; }
       const parsed = parseJsonBody(read.bytes);
       if (!parsed.ok) {
         sendError(exchange, config, 400, parsed.message);

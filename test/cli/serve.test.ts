@@ -161,10 +161,18 @@ describe('serve', () => {
     expect(serve.stderr()).not.toMatch(/^GET /m);
   });
 
-  it('serves the Pact state route with --enable-state-route and throttles with --throttle', async () => {
-    const serve = startServe(['--port', '0', '--enable-state-route', '--throttle', '1/s']);
+  it('serves the Pact state route with --enable-state-route, throttles with --throttle, self-checks with --self-check', async () => {
+    const serve = startServe([
+      '--port',
+      '0',
+      '--enable-state-route',
+      '--throttle',
+      '1/s',
+      '--self-check',
+    ]);
     const url = await serve.url;
     try {
+      expect(serve.stdout()).toContain('self-check: on');
       const state = await request(`${url}/_pact/provider-states`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -231,6 +239,7 @@ describe('serve', () => {
       '--seed',
       '--preload',
       '--throttle',
+      '--self-check',
       DEFAULT_TOKEN,
       DEFAULT_POLICY_ID,
       'Examples:',

@@ -1,4 +1,5 @@
 import type { DeviceComplianceUserStatus } from '../../src/contracts/types.generated';
+import { createProvider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID } from '../../src/provider/defaults';
 import { UserStatusStore } from '../../src/provider/UserStatusStore';
 import { listIssues } from '../../src/validator/listIssues';
@@ -29,6 +30,16 @@ describe('the self-check', () => {
         expect(error.message).toContain('broke its own contract');
         expect(error.message).toContain('/devicesCount');
       }
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('is off by default (it is a mode tests turn on)', async () => {
+    const provider = createProvider({ store: storeWithBrokenEntity() });
+    const { url } = await provider.listen({ port: 0 });
+    try {
+      expect((await call(url, 'GET', `${collectionPath()}/broken`)).status).toBe(200);
     } finally {
       await provider.close();
     }

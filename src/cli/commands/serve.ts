@@ -184,7 +184,9 @@ function banner(url: string, options: ServeOptions): string {
     `  store:      ${options.preload} preloaded (seed ${options.seed}), at most ${options.storeCapacity} kept, oldest evicted first`,
     ...(options.throttle === undefined ? [] : [`  throttle:   ${options.throttle} requests/s`]),
     ...(options.enableStateRoute ? [`  pact:       POST ${url}/_pact/provider-states`] : []),
-    ...(options.selfCheck ? ['  self-check: on (every answer is checked against the contract)'] : []),
+    ...(options.selfCheck
+      ? ['  self-check: on (every answer is checked against the contract)']
+      : []),
     '',
     'Create a user status:',
     `  curl -i -X POST ${shellQuote(collection)} \\`,
