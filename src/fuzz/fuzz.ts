@@ -14,7 +14,6 @@ import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
 import type { CheckSummary, FuzzFinding, FuzzReport } from './FuzzReport';
 import { collectionPath, type FuzzTarget } from './FuzzTarget';
 import { runCase } from './runCase';
-import { runPool } from './runPool';
 import { sendRequest } from './sendRequest';
 import { toCurl } from './toCurl';
 
@@ -177,44 +176,66 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     ...(tally.aborted === undefined ? {} : { aborted: tally.aborted }),
   };
 
-  /** Runs one scenario until its runs are spent, each failing check reported once and then set aside. */
+  /**
+   * Runs one scenario until its runs are spent: `concurrency` workers, each its own seeded
+   * fast-check property over single cases, so requests stay in flight without waiting on a batch.
+   * Each failing check is reported once per scenario and then set aside.
+   */
   async function runScenario(kind: FuzzCaseKind, enabled: readonly Check[]): Promise<void> {
     for (const check of enabled) tally.ran.add(check.name);
-    let remaining = shardRuns(Math.ceil(runs / concurrency), shard);
-    let active = enabled;
-    for (
-      let round = 0;
-      active.length > 0 && remaining > 0 && tally.aborted === undefined;
-      round++
-    ) {
+    const failed = new Set<CheckName>();
+    const total = shardRuns(runs, shard);
+    const workers = Math.min(concurrency, total);
+    // The canonical edge cases go first, once per campaign (shard 1 carries them), dealt out to the workers.
+    const examples = (shard?.index ?? 1) === 1 ? caseExamples(kind) : [];
+    await Promise.all(
+      Array.from({ length: workers }, (_, worker) =>
+        runWorker(kind, enabled, failed, {
+          worker,
+          runs: Math.floor(total / workers) + (worker < total % workers ? 1 : 0),
+          examples: examples.filter((_example, index) => index % workers === worker),
+        }),
+      ),
+    );
+  }
+
+  /** One worker of a scenario: checks cases one at a time, shrinks a failure, replays it, goes on. */
+  async function runWorker(
+    kind: FuzzCaseKind,
+    enabled: readonly Check[],
+    failed: Set<CheckName>,
+    share: { readonly worker: number; readonly runs: number; readonly examples: FuzzCase[] },
+  ): Promise<void> {
+    const arbitrary = caseArbitrary(kind);
+    const unreported = (): Check[] => enabled.filter((check) => !failed.has(check.name));
+    let remaining = share.runs;
+    for (let round = 0; remaining > 0 && tally.aborted === undefined; round++) {
+      const checking = unreported();
+      if (checking.length === 0) return;
       const timeLeft = deadline - performance.now();
       if (timeLeft <= 0) {
         tally.interrupted = true;
         return;
       }
-      const runSeed = deriveSeed(seed, kind, shard?.index ?? 1, shard?.count ?? 1, round);
-      const checking = active;
-      const batch = fc.array(caseArbitrary(kind), {
-        minLength: 1,
-        maxLength: concurrency * 4,
-        size: 'max',
+      const runSeed = deriveSeed(
+        seed,
+        kind,
+        shard?.index ?? 1,
+        shard?.count ?? 1,
+        round,
+        share.worker,
+      );
+      const property = fc.asyncProperty(arbitrary, async (fuzzCase) => {
+        if (!stillInvalid(fuzzCase)) return true;
+        const outcome = await runCase(fuzzCase, target);
+        tally.cases++;
+        // Checks another worker has reported meanwhile are not chased again.
+        return judgeAll(outcome, unreported()).length === 0;
       });
-      const property = fc.asyncProperty(batch, async (cases) => {
-        const outcomes = await runPool(cases.filter(stillInvalid), concurrency, (c) =>
-          runCase(c, target),
-        );
-        tally.cases += outcomes.length;
-        return outcomes.every((outcome) => judgeAll(outcome, checking).length === 0);
-      });
-      // The canonical edge cases go first, once per campaign (shard 1 carries them).
-      const examples =
-        round === 0 && (shard?.index ?? 1) === 1
-          ? chunk(caseExamples(kind), concurrency).map((cases): [FuzzCase[]] => [cases])
-          : [];
       const result = await fc.check(property, {
         seed: runSeed,
         numRuns: remaining,
-        examples,
+        examples: round === 0 ? share.examples.map((fuzzCase): [FuzzCase] => [fuzzCase]) : [],
         markInterruptAsFailure: false,
         ...(Number.isFinite(timeLeft)
           ? { interruptAfterTimeLimit: Math.max(1, Math.floor(timeLeft)) }
@@ -223,34 +244,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       remaining -= Math.max(1, result.numRuns);
       if (result.interrupted) tally.interrupted = true;
       if (!result.failed || result.counterexample === null) return;
-      // Replay the minimal batch once more to learn which checks fail on it, and how.
-      const minimal = result.counterexample[0].filter(stillInvalid);
-      const outcomes = await runPool(minimal, concurrency, (c) => runCase(c, target));
-      const failed = new Set<CheckName>();
-      for (const outcome of outcomes) {
-        for (const [check, verdict] of judgeAll(outcome, checking)) {
-          if (failed.has(check.name)) continue;
-          failed.add(check.name);
-          tally.findingsByCheck[check.name] = (tally.findingsByCheck[check.name] ?? 0) + 1;
-          tally.findings.push(
-            toFinding(
-              check.name,
-              verdict,
-              outcome,
-              kind,
-              runSeed,
-              result,
-              baseUrl,
-              options.showToken === true,
-            ),
-          );
-          const { response } = verdict.exchange;
-          if (response.kind === 'failure' && response.reason === 'connection-refused') {
-            tally.aborted = 'the server stopped accepting connections';
-          }
-        }
-      }
-      if (failed.size === 0) {
+      // Replay the minimal case once more to learn which checks fail on it, and how.
+      const [minimal] = result.counterexample;
+      const outcome = await runCase(minimal, target);
+      const failures = judgeAll(outcome, checking);
+      if (failures.length === 0) {
         for (const check of checking) {
           addNote(
             tally.notes,
@@ -260,7 +258,27 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
         return;
       }
-      active = active.filter((check) => !failed.has(check.name));
+      for (const [check, verdict] of failures) {
+        if (failed.has(check.name)) continue;
+        failed.add(check.name);
+        tally.findingsByCheck[check.name] = (tally.findingsByCheck[check.name] ?? 0) + 1;
+        tally.findings.push(
+          toFinding(
+            check.name,
+            verdict,
+            outcome,
+            kind,
+            runSeed,
+            result,
+            baseUrl,
+            options.showToken === true,
+          ),
+        );
+        const { response } = verdict.exchange;
+        if (response.kind === 'failure' && response.reason === 'connection-refused') {
+          tally.aborted = 'the server stopped accepting connections';
+        }
+      }
     }
   }
 
@@ -375,12 +393,6 @@ function positive(value: number, name: string): number {
   return value;
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 function increment(counts: Map<CheckName, number>, name: CheckName): void {
   counts.set(name, (counts.get(name) ?? 0) + 1);
 }
@@ -397,7 +409,7 @@ function toFinding(
   outcome: CaseOutcome,
   scenario: FuzzCaseKind,
   seed: number,
-  result: fc.RunDetails<[FuzzCase[]]>,
+  result: fc.RunDetails<[FuzzCase]>,
   baseUrl: string,
   showToken: boolean,
 ): FuzzFinding {
