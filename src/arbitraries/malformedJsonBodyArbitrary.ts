@@ -49,6 +49,18 @@ function afterBrace(text: string, insert: string): string {
   return `{${insert}${text.slice(1)}`;
 }
 
+/**
+ * A valid body's text with one property's value replaced by raw JSON text (added if absent), so
+ * that the damage is the only thing wrong: not hidden behind a duplicate key.
+ */
+function withRawValue(text: string, name: string, raw: string): string {
+  const body = JSON.parse(text) as Record<string, unknown>;
+  // JSON.stringify escapes U+0000, so the placeholder's quoted form cannot occur in the body.
+  const placeholder = '\u0000raw\u0000';
+  body[name] = placeholder;
+  return JSON.stringify(body).replace(JSON.stringify(placeholder), () => raw);
+}
+
 const DAMAGES: readonly Damage[] = [
   {
     label: 'truncated',
@@ -183,20 +195,22 @@ const DAMAGES: readonly Damage[] = [
     parsesAsJson: true,
     weight: 4,
     make: (text, extra) =>
-      afterBrace(
+      withRawValue(
         text,
-        `"userDisplayName":"${pick(['\\ud800', '\\udfff', 'a\\ud83d', '\\ude00b'], extra)}",`,
+        'userDisplayName',
+        `"${pick(['\\ud800', '\\udfff', 'a\\ud83d', '\\ude00b'], extra)}"`,
       ),
   },
   {
     label: 'hugeNumber',
-    description: 'a number beyond double precision (1e400 parses as Infinity) or beyond 2^53',
+    description: 'a devicesCount beyond double precision (1e400 parses as Infinity) or beyond 2^53',
     parsesAsJson: true,
     weight: 4,
     make: (text, extra) =>
-      afterBrace(
+      withRawValue(
         text,
-        `"devicesCount":${pick(['1e400', '-1e400', '123456789012345678901234567890', '1e-400'], extra)},`,
+        'devicesCount',
+        pick(['1e400', '-1e400', '123456789012345678901234567890', '9007199254740993'], extra),
       ),
   },
 ];

@@ -24,11 +24,20 @@ export interface RawFuzzFlags {
 /** Adds the fuzzing flags shared by `fuzz` and `check` to a command. */
 export function addFuzzFlags(command: Command, defaults: { runs: number }): Command {
   return command
-    .option('--seed <S>', 'seed of the campaign (default: random, printed in the summary)')
-    .option('--runs <N>', `about N cases per scenario (default: ${defaults.runs})`)
-    .option('--max-time <SECONDS>', 'stop starting new cases after this many seconds')
+    .option(
+      '--seed <S>',
+      'seed of the campaign, 0 to 2147483647 (default: random, printed in the summary)',
+    )
+    .option(
+      '--runs <N>',
+      `N generated cases per scenario, on top of the canonical edge cases (default: ${defaults.runs})`,
+    )
+    .option(
+      '--max-time <SECONDS>',
+      'stop starting new cases after this many seconds (default: no limit)',
+    )
     .option('--concurrency <C>', 'requests in flight at once (default: 10)')
-    .option('--rate-limit <N/s>', 'at most N requests per second, e.g. 50/s')
+    .option('--rate-limit <N/s>', 'at most N requests per second, e.g. 50/s (default: no limit)')
     .option(
       '--request-timeout <MS>',
       'a request with no complete answer after MS fails (default: 10000)',
@@ -37,7 +46,10 @@ export function addFuzzFlags(command: Command, defaults: { runs: number }): Comm
       '--checks <names>',
       `comma-separated checks to run (default: all but max_response_time): ${CHECK_NAMES.join(', ')}`,
     )
-    .option('--exclude-checks <names>', 'comma-separated checks to leave out')
+    .option(
+      '--exclude-checks <names>',
+      'comma-separated checks to leave out, e.g. use_after_free,unsupported_method',
+    )
     .option(
       '--max-response-time <MS>',
       'turn max_response_time on: every answer within MS milliseconds',
@@ -56,7 +68,7 @@ export function addFuzzFlags(command: Command, defaults: { runs: number }): Comm
         'also write a report: json=PATH or junit=PATH (repeatable)',
       )
         .argParser((value: string, previous: string[] = []) => [...previous, value])
-        .default([]),
+        .default([], 'none'),
     )
     .option('--show-token', 'print the bearer token in curl reproductions instead of $TOKEN');
 }

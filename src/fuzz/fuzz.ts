@@ -36,7 +36,7 @@ export interface FuzzOptions {
   readonly policyId: string;
   /** The seed of the whole campaign. @defaultValue a random seed, reported */
   readonly seed?: number;
-  /** About this many cases per scenario. @defaultValue 100 */
+  /** Generated cases per scenario, on top of the canonical edge cases (which shard 1 always tries). @defaultValue 100 */
   readonly runs?: number;
   /** Stop starting new cases after this many seconds. @defaultValue no limit */
   readonly maxTimeSeconds?: number;
@@ -232,16 +232,18 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         // Checks another worker has reported meanwhile are not chased again.
         return judgeAll(outcome, unreported()).length === 0;
       });
+      // The canonical cases come on top of the budget: a small --runs still tries every one.
+      const examples = round === 0 ? share.examples.map((fuzzCase): [FuzzCase] => [fuzzCase]) : [];
       const result = await fc.check(property, {
         seed: runSeed,
-        numRuns: remaining,
-        examples: round === 0 ? share.examples.map((fuzzCase): [FuzzCase] => [fuzzCase]) : [],
+        numRuns: remaining + examples.length,
+        examples,
         markInterruptAsFailure: false,
         ...(Number.isFinite(timeLeft)
           ? { interruptAfterTimeLimit: Math.max(1, Math.floor(timeLeft)) }
           : {}),
       });
-      remaining -= Math.max(1, result.numRuns);
+      remaining -= Math.max(1, result.numRuns - examples.length);
       if (result.interrupted) tally.interrupted = true;
       if (!result.failed || result.counterexample === null) return;
       // Replay the minimal case once more to learn which checks fail on it, and how.

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { findDuplicateTopLevelKey } from './findDuplicateTopLevelKey';
+import { findLoneSurrogate } from './findLoneSurrogate';
 
 /** A request body parsed as JSON, or why it is not JSON. */
 export type ParsedJsonBody =
@@ -9,8 +10,8 @@ const MAX_REASON_LENGTH = 200;
 
 /**
  * Decodes a body as strict UTF-8 and parses it as JSON. Never throws: invalid UTF-8, a byte order
- * mark, an empty body, a syntax error, nesting too deep for the parser and a property sent twice
- * all come back as a message.
+ * mark, an empty body, a syntax error, nesting too deep for the parser, a property sent twice and
+ * a string holding half of a surrogate pair all come back as a message.
  */
 export function parseJsonBody(bytes: Buffer): ParsedJsonBody {
   // Checked first: decoding alone would turn invalid bytes into U+FFFD, which would then be stored
@@ -47,6 +48,13 @@ export function parseJsonBody(bytes: Buffer): ParsedJsonBody {
         message: `The request body has the property ${JSON.stringify(duplicate)} more than once; send each property once.`,
       };
     }
+  }
+  const lone = findLoneSurrogate(text, value);
+  if (lone !== undefined) {
+    return {
+      ok: false,
+      message: `The request body has half of a surrogate pair at ${JSON.stringify(lone || '(root)')}, which is not a Unicode character; send well-formed text.`,
+    };
   }
   return { ok: true, value };
 }

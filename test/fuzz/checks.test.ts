@@ -265,6 +265,26 @@ describe('fuzz checks', () => {
     expect(judge('create_echo', outcome(create, answer(POST, 201, later))).status).toBe('fail');
   });
 
+  it('lets a server ignore a leading byte order mark, as RFC 8259 allows, but not fail on it', () => {
+    const bom: FuzzCase = {
+      kind: 'malformed',
+      text: `\uFEFF${JSON.stringify(BODY)}`,
+      label: 'byteOrderMark',
+    };
+    expect(judge('malformed_json_rejection', outcome(bom, answer(POST, 201, ENTITY))).status).toBe(
+      'pass',
+    );
+    expect(
+      judge('malformed_json_rejection', outcome(bom, answer(POST, 400, ERROR('BadRequest'))))
+        .status,
+    ).toBe('pass');
+    const verdict = judge(
+      'malformed_json_rejection',
+      outcome(bom, answer(POST, 500, ERROR('InternalServerError'))),
+    );
+    expect(verdict.status === 'fail' && verdict.message).toMatch(/byteOrderMark body .* 500/);
+  });
+
   it('skips ensure_resource_availability when the server has no GET by id', () => {
     const verdict = judge(
       'ensure_resource_availability',

@@ -1,0 +1,32 @@
+import { findLoneSurrogate } from '../../src/provider/findLoneSurrogate';
+import { parseJsonBody } from '../../src/provider/parseJsonBody';
+
+const parse = (text: string) => findLoneSurrogate(text, JSON.parse(text));
+
+describe('findLoneSurrogate', () => {
+  it('points at a string holding a lone high or low surrogate', () => {
+    expect(parse('{"userDisplayName":"\\ud800"}')).toBe('/userDisplayName');
+    expect(parse('{"a":["ok","x\\udfff"]}')).toBe('/a/1');
+    expect(parse('{"a":{"b/c":"\\ud83dz"}}')).toBe('/a/b~1c');
+  });
+
+  it('points at a property name holding one', () => {
+    expect(parse('{"\\udc00":1}')).toBe('/\udc00');
+  });
+
+  it('accepts surrogate pairs, escaped or not, and plain text', () => {
+    expect(parse('{"n":"\\ud83d\\ude00"}')).toBeUndefined();
+    expect(parse(JSON.stringify({ n: 'Zoë 😀 مرحبا' }))).toBeUndefined();
+    expect(parse('{"n":"\\u00e9"}')).toBeUndefined();
+  });
+});
+
+describe('parseJsonBody', () => {
+  it('refuses a body with half of a surrogate pair, naming where', () => {
+    const parsed = parseJsonBody(Buffer.from('{"userDisplayName":"a\\ud83d"}'));
+    expect(parsed).toEqual({
+      ok: false,
+      message: expect.stringMatching(/half of a surrogate pair at "\/userDisplayName"/),
+    });
+  });
+});
