@@ -105,7 +105,10 @@ export type {
 
 // Reference provider
 export { createProvider } from './provider/createProvider';
-export type { Provider, ProviderAddress, ProviderOptions } from './provider/createProvider';
+export type { Provider, ProviderAddress } from './provider/createProvider';
+export type { ProviderOptions } from './provider/ProviderOptions';
+export { createFetchProvider } from './provider/createFetchProvider';
+export type { FetchProvider, FetchProviderOptions } from './provider/createFetchProvider';
 export { DEFAULT_POLICY_ID, DEFAULT_PORT, DEFAULT_TOKEN } from './provider/defaults';
 export type { RequestLogLine } from './provider/RequestLogLine';
 export { UserStatusStore } from './provider/UserStatusStore';

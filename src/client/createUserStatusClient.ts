@@ -46,7 +46,7 @@ export interface UserStatusClientOptions {
   readonly token?: string | (() => string | Promise<string>);
   /**
    * The `fetch` implementation (a test double, or undici's with its own dispatcher).
-   * @defaultValue `globalThis.fetch`
+   * @defaultValue `globalThis.fetch`, read on each call
    */
   readonly fetch?: FetchLike;
   /**
@@ -103,7 +103,6 @@ const MAX_MESSAGE_CHARACTERS = 300;
  */
 export function createUserStatusClient(options: UserStatusClientOptions = {}): UserStatusClient {
   const baseUrl = (options.baseUrl ?? GRAPH_V1_BASE_URL).replace(/\/+$/, '');
-  const fetchImplementation = options.fetch ?? globalThis.fetch;
   const checkResponses = options.checkResponses ?? true;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
@@ -124,7 +123,8 @@ export function createUserStatusClient(options: UserStatusClientOptions = {}): U
       let response: FetchLikeResponse;
       let text: string;
       try {
-        response = await fetchImplementation(url, {
+        // The global is read on each call, so mocks installed after the client was made (MSW) apply.
+        response = await (options.fetch ?? globalThis.fetch)(url, {
           method: 'POST',
           headers,
           body: JSON.stringify(body),

@@ -1,105 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { RequestProfile } from '../contracts/registry';
 import { ConnectionError, UsageError } from '../errors';
+import { createProviderCore } from './createProviderCore';
 import { createRequestHandler } from './createRequestHandler';
-import { createStatusIdGenerator } from './createStatusIdGenerator';
-import { createThrottle } from './createThrottle';
-import {
-  DEFAULT_HOST,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_POLICY_ID,
-  DEFAULT_PROVIDER_SEED,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  DEFAULT_STORE_CAPACITY,
-  DEFAULT_TOKEN,
-} from './defaults';
+import { DEFAULT_HOST } from './defaults';
 import { graphErrorBody } from './graphErrorBody';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
-import { preloadStatuses } from './preloadStatuses';
+import type { ProviderOptions } from './ProviderOptions';
 import { rawAnswers } from './rawAnswers';
 import type { RequestLogLine } from './RequestLogLine';
-import { UserStatusStore } from './UserStatusStore';
+import type { UserStatusStore } from './UserStatusStore';
 
-/** Options of `createProvider`. */
-export interface ProviderOptions {
-  /**
-   * Bearer tokens the provider accepts (RFC 6750 token characters only).
-   * @defaultValue `[DEFAULT_TOKEN]` (`'local-dev-token'`)
-   */
-  readonly tokens?: readonly string[];
-  /**
-   * Ids of the device compliance policies that exist; any other policy id gets 404.
-   * @defaultValue `[DEFAULT_POLICY_ID]` (`'11111111-2222-4333-8444-555555555555'`)
-   */
-  readonly policyIds?: readonly string[];
-  /**
-   * The largest request body accepted, in bytes; a larger one gets 413 without being buffered.
-   * @defaultValue `1048576` (1 MiB)
-   */
-  readonly maxBodyBytes?: number;
-  /**
-   * How many statuses the store keeps over all policies; past it the oldest is evicted.
-   * @defaultValue `10000`
-   */
-  readonly storeCapacity?: number;
-  /**
-   * Check every outgoing body against its contract (entity, collection items, error envelope) and
-   * answer a Graph 500 naming the issue instead of a body that breaks it. Tests, `check` and
-   * `fuzz` turn it on; off by default because it costs about a tenth of the create throughput.
-   * @defaultValue `false`
-   */
-  readonly selfCheck?: boolean;
-  /**
-   * Simulate throttling: at most this many requests per second (bursts of one second's worth),
-   * then 429 with `Retry-After`.
-   * @defaultValue `undefined` (no throttling)
-   */
-  readonly throttle?: number;
-  /**
-   * How long a request (headers and body) may take to arrive, in milliseconds: a slower one gets a
-   * Graph 408 and its connection closed (or, on a connection that already answered, just closed),
-   * so slow-body clients cannot hold connections. Applies when the provider listens; a server
-   * that mounts `handler` itself sets its own `requestTimeout`.
-   * @defaultValue `10000`
-   */
-  readonly requestTimeoutMs?: number;
-  /**
-   * Serve `POST /_pact/provider-states` (Pact state changes) without authentication.
-   * @defaultValue `false` (the route answers like any unknown path)
-   */
-  readonly enableStateRoute?: boolean;
-  /**
-   * Seed of the id generator and of `preload`: the same seed gives the same ids in the same order.
-   * @defaultValue `1`
-   */
-  readonly seed?: number;
-  /**
-   * How many generated statuses to store at start, spread over the policies in turn.
-   * @defaultValue `0`
-   */
-  readonly preload?: number;
-  /**
-   * Called once per answered request (after the answer is written or the connection closed).
-   * @defaultValue `undefined` (no logging)
-   */
-  readonly onRequest?: (line: RequestLogLine) => void;
-  /**
-   * The request profile creates are validated with: `documented` requires the five documented
-   * properties; `graph-metadata` makes them optional and stores Graph's defaults for missing ones
-   * (`devicesCount` 0, `status` `unknown`, `lastReportedDateTime` `0001-01-01T00:00:00Z`, names
-   * null). Updates always use `graph-metadata` (partial).
-   * @defaultValue `'documented'`
-   */
-  readonly profile?: RequestProfile;
-  /**
-   * The store to use instead of a new one (to share it between providers, or inspect it in tests);
-   * `storeCapacity` is then ignored.
-   * @defaultValue a new `UserStatusStore(storeCapacity)`
-   */
-  readonly store?: UserStatusStore;
-}
+// Declared in its own file since `createFetchProvider` takes it too; still exported from here, where
+// the package entry imports it.
 
 /** Where a listening provider can be reached. */
 export interface ProviderAddress {
@@ -125,6 +39,12 @@ export interface Provider {
   /** Ensures the policy exists and empties the store (a Pact provider state). */
   setProviderState(state: { policyId: string }): void;
   /**
+   * Returns to the state at creation: only the configured policies exist, the store holds nothing
+   * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
+   * throttle, if any, is full.
+   */
+  reset(): void;
+  /**
    * The raw `node:http` handler, usable without `listen` (e.g. by supertest or another server);
    * that server's own timeouts then bound slow requests.
    */
@@ -133,8 +53,6 @@ export interface Provider {
   readonly store: UserStatusStore;
 }
 
-// A bearer token must be an RFC 6750 b64token, or no Authorization header could ever carry it.
-const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 // How long in-flight requests may finish after close() before their connections are cut.
 const CLOSE_GRACE_MS = 500;
 
@@ -153,69 +71,16 @@ const CLOSE_GRACE_MS = 500;
  * await provider.close();
  */
 export function createProvider(options: ProviderOptions = {}): Provider {
-  const tokens = new Set(options.tokens ?? [DEFAULT_TOKEN]);
-  for (const token of tokens) {
-    if (!TOKEN.test(token)) {
-      throw new UsageError(
-        `the token ${JSON.stringify(token)} cannot be sent as a bearer token: use letters, digits and - . _ ~ + / only`,
-      );
-    }
-  }
-  if (tokens.size === 0) throw new UsageError('at least one token must be accepted');
-  const policyIds = options.policyIds ?? [DEFAULT_POLICY_ID];
-  for (const policyId of policyIds) assertPolicyId(policyId);
-  const policies = new Set(policyIds);
-  const maxBodyBytes = positiveInteger(
-    options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    'maxBodyBytes',
-  );
-  const requestTimeoutMs = positiveInteger(
-    options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    'requestTimeoutMs',
-  );
-  const seed = options.seed ?? DEFAULT_PROVIDER_SEED;
-  if (!Number.isSafeInteger(seed)) {
-    throw new UsageError(`the seed must be a safe integer, not ${String(seed)}`);
-  }
-  if (options.throttle !== undefined && !(options.throttle > 0)) {
-    throw new UsageError(`throttle must be a positive rate, not ${String(options.throttle)}`);
-  }
-  const store =
-    options.store ?? new UserStatusStore(options.storeCapacity ?? DEFAULT_STORE_CAPACITY);
-  const nextId = createStatusIdGenerator(seed);
-  const preload = options.preload ?? 0;
-  if (!Number.isSafeInteger(preload) || preload < 0) {
-    throw new UsageError(`preload must be a non-negative integer, not ${String(preload)}`);
-  }
-  if (preload > 0) preloadStatuses(store, policyIds, preload, seed, nextId);
-
-  const setProviderState = (state: { policyId: string }): void => {
-    assertPolicyId(state.policyId);
-    policies.add(state.policyId);
-    store.clear();
-  };
-  const handler = createRequestHandler({
-    tokens,
-    policies,
-    store,
-    nextId,
-    maxBodyBytes,
-    selfCheck: options.selfCheck ?? false,
-    throttle: options.throttle === undefined ? undefined : createThrottle(options.throttle),
-    enableStateRoute: options.enableStateRoute ?? false,
-    profile: options.profile ?? 'documented',
-    onRequest: options.onRequest,
-    applyProviderState: (policyId) => {
-      if (policyId !== undefined) policies.add(policyId);
-      store.clear();
-    },
-  });
+  const core = createProviderCore(options);
+  const { requestTimeoutMs } = core;
+  const handler = createRequestHandler(core.handlerConfig);
 
   let server: Server | undefined;
   return {
     handler,
-    store,
-    setProviderState,
+    store: core.store,
+    setProviderState: core.setProviderState,
+    reset: core.reset,
     async listen(listenOptions = {}) {
       if (server !== undefined) throw new UsageError('the provider is already listening');
       const host = listenOptions.host ?? DEFAULT_HOST;
@@ -267,19 +132,6 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       });
     },
   };
-}
-
-function assertPolicyId(policyId: unknown): void {
-  if (typeof policyId !== 'string' || policyId === '') {
-    throw new UsageError(`a policy id must be a non-empty string, not ${JSON.stringify(policyId)}`);
-  }
-}
-
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`${name} must be a positive integer, not ${String(value)}`);
-  }
-  return value;
 }
 
 /** A host as it appears in a URL clients can use: brackets for IPv6, loopback for wildcards. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestProfile } from '../contracts/registry';
 import type {
   CreateUserStatusRequestGraphMetadata,
@@ -17,6 +16,8 @@ import { isJsonContentType } from './isJsonContentType';
 import { matchRoute, type Route } from './matchRoute';
 import { odataContextUrl } from './odataContextUrl';
 import { parseJsonBody } from './parseJsonBody';
+import type { ProviderRequest } from './ProviderRequest';
+import type { ProviderResponse } from './ProviderResponse';
 import { rawAnswers } from './rawAnswers';
 import { readRequestBody } from './readRequestBody';
 import type { RequestLogLine } from './RequestLogLine';
@@ -52,8 +53,8 @@ export interface RequestHandlerConfig {
 
 /** One request in flight: what answering it needs, and when it started. */
 interface Exchange {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
+  readonly req: ProviderRequest;
+  readonly res: ProviderResponse;
   readonly requestId: string;
   readonly clientRequestId: string;
   readonly started: number;
@@ -68,15 +69,17 @@ const MAX_PATH_IN_MESSAGE = 200;
 const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
 
 /**
- * The reference provider's request handler for `node:http`. Checks run in a fixed, documented
- * order: provider-state route (when enabled), auth (401), throttle (429), route (404), method
- * (405), policy and status existence (404), Content-Type (415), body size (413), UTF-8 and JSON
- * (400), the request contract (400). Whatever the input, it answers a 4xx or a 2xx; a last-resort
- * catch turns a bug into a Graph 500 instead of a crash.
+ * The reference provider's request handler, for `node:http` (whose `IncomingMessage` and
+ * `ServerResponse` fit its request and response types as they are) and, through
+ * `createFetchExchange`, for fetch `Request`s. Checks run in a fixed, documented order:
+ * provider-state route (when enabled), auth (401), throttle (429), route (404), method (405),
+ * policy and status existence (404), Content-Type (415), body size (413), UTF-8 and JSON (400),
+ * the request contract (400). Whatever the input, it answers a 4xx or a 2xx; a last-resort catch
+ * turns a bug into a Graph 500 instead of a crash.
  */
 export function createRequestHandler(
   config: RequestHandlerConfig,
-): (req: IncomingMessage, res: ServerResponse) => void {
+): (req: ProviderRequest, res: ProviderResponse) => void {
   return (req, res) => {
     const exchange = startExchange(req, res, config);
     try {
@@ -88,8 +91,8 @@ export function createRequestHandler(
 }
 
 function startExchange(
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: ProviderRequest,
+  res: ProviderResponse,
   config: RequestHandlerConfig,
 ): Exchange {
   const requestId = randomUUID();

@@ -1,7 +1,6 @@
-import type { Socket } from 'node:net';
-
 /**
- * Status codes written straight to a socket, outside any `ServerResponse` (a timeout answered by
- * the server's `clientError` handler), so the request's log line can say what was answered.
+ * Status codes written straight to a socket, outside any response object (a timeout answered by
+ * the server's `clientError` handler), so the request's log line can say what was answered. Keyed
+ * by the request's `socket`.
  */
-export const rawAnswers = new WeakMap<Socket, number>();
+export const rawAnswers = new WeakMap<object, number>();

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { ProviderRequest } from './ProviderRequest';
 
 /** How reading a request body ended. */
 export type RequestBody =
@@ -13,7 +13,7 @@ export type RequestBody =
  * runs on every create, and the extra microtask showed in profiles.
  */
 export function readRequestBody(
-  req: IncomingMessage,
+  req: ProviderRequest,
   maxBytes: number,
   done: (body: RequestBody) => void,
 ): void {

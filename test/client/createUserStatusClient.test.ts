@@ -143,6 +143,25 @@ describe('createUserStatusClient with a fetch double', () => {
     ).resolves.toEqual(broken);
   });
 
+  it('uses the global fetch of the moment of each call, so mocks installed later apply', async () => {
+    const entity = userStatusFactory.seed(5).build();
+    const client = createUserStatusClient({ baseUrl: 'https://graph.example/v1.0' });
+    const original = globalThis.fetch;
+    const urls: string[] = [];
+    globalThis.fetch = ((url: string) => {
+      urls.push(url);
+      return Promise.resolve(response(201, JSON.stringify(entity)));
+    }) as unknown as typeof fetch;
+    try {
+      await expect(client.createUserStatus('p', body)).resolves.toEqual(entity);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(urls).toEqual([
+      'https://graph.example/v1.0/deviceManagement/deviceCompliancePolicies/p/userStatuses',
+    ]);
+  });
+
   it('rejects a 2xx body that is not JSON with a ContractViolationError', async () => {
     const fetch: FetchLike = () => Promise.resolve(response(201, '<html>'));
     await expect(

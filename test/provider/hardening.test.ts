@@ -172,12 +172,18 @@ describe('hostile JSON', () => {
     }
   });
 
-  it('stores lone surrogates as sent and echoes them as escapes', async () => {
+  it('refuses a string holding half of a surrogate pair with a 400 naming the property', async () => {
     const body = JSON.stringify(VALID_BODY).replace('"Adele Vance"', '"a\\ud800b"');
     const response = await call(url, 'POST', collectionPath(), { body });
+    const error = expectGraphError(response, 400, 'BadRequest');
+    expect(error.message).toMatch(/surrogate pair at "\/userDisplayName"/);
+  });
+
+  it('accepts a surrogate pair sent as escapes, and stores the character', async () => {
+    const body = JSON.stringify(VALID_BODY).replace('"Adele Vance"', '"a\\ud83d\\ude00b"');
+    const response = await call(url, 'POST', collectionPath(), { body });
     expect(response.status).toBe(201);
-    expect(response.text).toContain('a\\ud800b');
-    expect((response.json as { userDisplayName: string }).userDisplayName).toBe('a\ud800b');
+    expect((response.json as { userDisplayName: string }).userDisplayName).toBe('a\u{1F600}b');
   });
 
   it('answers an oversized 5 MB string with 413 and does not keep it', async () => {

@@ -1,0 +1,63 @@
+import { createFetchExchange } from './createFetchExchange';
+import { createProviderCore } from './createProviderCore';
+import { createRequestHandler } from './createRequestHandler';
+import type { ProviderOptions } from './ProviderOptions';
+import type { UserStatusStore } from './UserStatusStore';
+
+/**
+ * Options of `createFetchProvider`: the reference provider's own, but for `requestTimeoutMs`
+ * (there is no connection to time out).
+ */
+export type FetchProviderOptions = Omit<ProviderOptions, 'requestTimeoutMs'>;
+
+/** The reference provider as a fetch handler: WHATWG `Request` in, `Response` out, no server. */
+export interface FetchProvider {
+  /**
+   * Answers one request exactly as the `node:http` provider does (the same handler runs), routing
+   * on the URL's path and query whatever its origin. Rejects only when the request body fails to
+   * arrive (an aborted request), which has no answer.
+   */
+  handle(request: Request): Promise<Response>;
+  /** Ensures the policy exists and empties the store (a Pact provider state). */
+  setProviderState(state: { policyId: string }): void;
+  /**
+   * Returns to the state at creation: only the configured policies exist, the store holds nothing
+   * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
+   * throttle, if any, is full.
+   */
+  reset(): void;
+  /** The provider's store (read it in tests; requests are the way to change it). */
+  readonly store: UserStatusStore;
+}
+
+/**
+ * Creates the reference provider as a fetch handler, for MSW, a fetch-based server or a direct
+ * call in a unit test. Same rules, errors, headers and store as `createProvider`: both build on
+ * one request handler and one option check.
+ * @throws UsageError when an option is out of range, as `createProvider` does.
+ * @example
+ * const provider = createFetchProvider({ policyIds: ['p1'] });
+ * const response = await provider.handle(
+ *   new Request('https://graph.microsoft.com/v1.0/deviceManagement/deviceCompliancePolicies/p1/userStatuses', {
+ *     method: 'POST',
+ *     headers: { authorization: 'Bearer local-dev-token', 'content-type': 'application/json' },
+ *     body: JSON.stringify(createUserStatusRequestFactory.build()),
+ *   }),
+ * );
+ * response.status; // 201
+ */
+export function createFetchProvider(options: FetchProviderOptions = {}): FetchProvider {
+  const core = createProviderCore(options);
+  const handler = createRequestHandler(core.handlerConfig);
+  const { maxBodyBytes } = core.handlerConfig;
+  return {
+    handle(request) {
+      const exchange = createFetchExchange(request, maxBodyBytes);
+      handler(exchange.req, exchange.res);
+      return exchange.response;
+    },
+    setProviderState: core.setProviderState,
+    reset: core.reset,
+    store: core.store,
+  };
+}
