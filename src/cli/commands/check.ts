@@ -20,6 +20,10 @@ Runs both halves of the toolkit against one server and prints one summary:
 Without --base-url it starts the embedded reference provider on a free loopback port and checks
 it (with the provider's self-check on), which is what "npm start" does.
 
+The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time bound the run,
+--checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
+suite for the Pact interactions and one for the fuzzer.
+
 Examples:
   $ user-status-contracts check                                   # the reference provider
   $ user-status-contracts check --seed 7 --runs 500 --max-time 60
@@ -45,7 +49,7 @@ export function checkCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--base-url <URL>',
-      'the server to check (default: start the embedded reference provider)',
+      'the server to check, e.g. http://127.0.0.1:8080; then --token and --policy-id are required too (default: start the embedded reference provider)',
     )
     .option(
       '--token <T>',
@@ -53,16 +57,16 @@ export function checkCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--policy-id <ID>',
-      `a policy id that exists on the server (default with the embedded provider: ${DEFAULT_POLICY_ID})`,
+      `a device compliance policy id that exists on the server (default with the embedded provider: ${DEFAULT_POLICY_ID})`,
     );
   addFuzzFlags(command, { runs: DEFAULT_RUNS })
-    .option('--no-pact', 'skip the Pact verification (fuzz only)')
+    .option('--no-pact', 'skip the Pact verification and only fuzz')
     .option(
       '--save-failures <PATH>',
-      'where to save fuzz findings for fuzz --replay',
+      'where to save the fuzz findings, for fuzz --replay (written only when there are findings)',
       'fuzz-failures.json',
     )
-    .option('--no-save-failures', 'do not save fuzz findings to a file')
+    .option('--no-save-failures', 'do not save fuzz findings to a file (e.g. in CI, with --report)')
     .addHelpText('after', HELP)
     .action(async (raw: RawCheckFlags) => setExitCode(await runCheck(raw, io)));
   return command;

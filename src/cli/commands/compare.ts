@@ -33,8 +33,14 @@ Exit codes: 0 every interaction allowed, 1 any interaction forbidden, 2 usage er
 export function compareCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('compare')
     .description('check that each pact interaction is allowed by the OpenAPI document')
-    .requiredOption('--pact <file...>', 'pact files to compare (repeatable)')
-    .option('--openapi <file>', 'the OpenAPI document (default: contracts/openapi.json)')
+    .requiredOption(
+      '--pact <file...>',
+      'pact files to compare (required; repeatable, e.g. --pact a.json --pact b.json)',
+    )
+    .option(
+      '--openapi <file>',
+      "the OpenAPI 3.1 document as JSON; the schema files it references are read too (default: this package's contracts/openapi.json)",
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: { pact: string[]; openapi?: string }) => {
       setExitCode(

@@ -18,6 +18,12 @@ unknown policy, create/read/delete sequences) and judges every answer with the n
 failure is shrunk to a minimal case and printed with its seed and a curl command; findings are saved
 to a file that --replay re-runs later.
 
+Budgets: --runs and --max-time bound a run (no time limit unless --max-time); --concurrency and
+--rate-limit (no limit unless given) bound the load. A 429 is retried three times, honouring
+Retry-After. --checks and --exclude-checks take the names listed above; max_response_time runs only
+with --max-response-time. --report json=PATH and --report junit=PATH may both be given; JUnit XML is
+what CI servers show as test results.
+
 Examples:
   $ user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\
       --policy-id 11111111-2222-4333-8444-555555555555
@@ -43,19 +49,28 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
     .description(
       'fuzz a server with generated requests and report every way it breaks the contract',
     )
-    .option('--base-url <URL>', 'the server, e.g. http://127.0.0.1:4010 (may end in /v1.0)')
-    .option('--token <T>', 'a bearer token the server accepts')
-    .option('--policy-id <ID>', 'a device compliance policy id that exists on the server');
+    .option(
+      '--base-url <URL>',
+      'the server to fuzz, required, e.g. http://127.0.0.1:4010 (may end in /v1.0); a loopback address unless --allow-remote',
+    )
+    .option(
+      '--token <T>',
+      'a bearer token the server accepts, required (curl reproductions show it as $TOKEN)',
+    )
+    .option(
+      '--policy-id <ID>',
+      'a device compliance policy id that exists on the server, required: statuses are created under it',
+    );
   addFuzzFlags(command, { runs: DEFAULT_RUNS })
     .option(
       '--save-failures <PATH>',
-      `where to save findings for --replay (default: ${DEFAULT_FAILURES_FILE})`,
+      'where to save the findings, for --replay (written only when there are findings)',
       DEFAULT_FAILURES_FILE,
     )
-    .option('--no-save-failures', 'do not save findings to a file')
+    .option('--no-save-failures', 'do not save findings to a file (e.g. in CI, with --report)')
     .option(
       '--replay <FILE>',
-      're-run the findings saved in FILE and report each as fixed or still failing',
+      're-run the findings saved in FILE against the server instead of fuzzing, and report each as fixed or still failing',
     )
     .addHelpText('after', HELP)
     .action(async (raw: RawFuzzCommandFlags) => setExitCode(await runFuzz(raw, io)));

@@ -63,19 +63,35 @@ export function generateCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('generate')
     .description('stream generated entities, create bodies or invalid bodies as NDJSON')
     .addOption(
-      new Option('-k, --kind <kind>', 'what to generate').choices(GENERATE_KINDS).default('entity'),
+      new Option(
+        '-k, --kind <kind>',
+        'what to generate: entity (as a server returns it), request (a valid create body), invalid (a create body that breaks the contract in one labelled way)',
+      )
+        .choices(GENERATE_KINDS)
+        .default('entity'),
     )
-    .option('-n, --count <n>', 'how many documents (a positive integer)', '10')
-    .option('-s, --seed <s>', 'the seed (an integer); the same seed gives the same output', '1')
+    .option('-n, --count <n>', 'how many documents, a positive integer (e.g. 10000)', '10')
+    .option(
+      '-s, --seed <s>',
+      'the seed, an integer: the same seed gives the same bytes on every machine',
+      '1',
+    )
     .addOption(
       new Option(
         '-t, --trait <trait...>',
-        'factory traits, applied in order; repeatable (entity and request kinds)',
+        'factory traits for --kind entity or request, applied in order; repeatable (e.g. --trait nonCompliant --trait anonymous): a status name sets the status, anonymous sets both names to null',
       ).choices(FACTORY_TRAITS),
     )
-    .option('--labels', 'with --kind invalid: print { body, violation } per line', false)
-    .option('--pretty', 'indent each document (the output is then not NDJSON)', false)
-    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .option(
+      '--labels',
+      'with --kind invalid: print { body, violation } per line, violation naming the path and rule broken',
+      false,
+    )
+    .option('--pretty', 'indent each document, for reading (the output is then not NDJSON)', false)
+    .option(
+      '-o, --out <file>',
+      'write to this file (created or overwritten) instead of standard output',
+    )
     .addHelpText('after', EXAMPLES)
     .action(
       async (raw: {

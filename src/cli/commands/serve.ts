@@ -71,31 +71,56 @@ const MAX_LOGGED_PATH = 200;
 export function serveCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('serve')
     .description('run the reference provider, a local fake of this Graph resource')
-    .option('--host <host>', 'the address to listen on', DEFAULT_HOST)
-    .option('-p, --port <port>', 'the port to listen on (0 picks a free one)', String(DEFAULT_PORT))
-    .option('--token <token...>', `accepted bearer tokens; repeatable (default: ${DEFAULT_TOKEN})`)
+    .option(
+      '--host <host>',
+      'the address to listen on (0.0.0.0 for every interface, e.g. in a container)',
+      DEFAULT_HOST,
+    )
+    .option(
+      '-p, --port <port>',
+      'the port to listen on (0 picks a free one, printed at start)',
+      String(DEFAULT_PORT),
+    )
+    .option(
+      '--token <token...>',
+      `bearer tokens to accept (send Authorization: Bearer <token>); repeatable (default: ${DEFAULT_TOKEN})`,
+    )
     .option(
       '--policy-id <id...>',
-      `device compliance policies that exist; repeatable (default: ${DEFAULT_POLICY_ID})`,
+      `ids of the device compliance policies that exist, any other gets 404; repeatable (default: ${DEFAULT_POLICY_ID})`,
     )
     .option(
       '--seed <s>',
-      'seed of the assigned ids and of --preload',
+      'seed of the server-assigned ids and of --preload: the same seed, the same ids in the same order',
       String(DEFAULT_PROVIDER_SEED),
     )
-    .option('--preload <n>', 'store this many generated statuses at start', '0')
+    .option(
+      '--preload <n>',
+      'store this many generated statuses at start, spread over the policies (at most 1000000)',
+      '0',
+    )
     .option(
       '--store-capacity <n>',
-      'statuses kept before the oldest is evicted',
+      'statuses kept over all policies before the oldest is evicted (bounds memory in long fuzz runs)',
       String(DEFAULT_STORE_CAPACITY),
     )
-    .option('--throttle <rate>', 'answer 429 past this many requests per second (e.g. 20/s)')
+    .option(
+      '--throttle <rate>',
+      'simulate throttling: past this many requests per second, answer 429 with Retry-After (e.g. 20/s; default: no throttling)',
+    )
     .addOption(
-      new Option('--profile <profile>', 'the request profile creates are validated with')
+      new Option(
+        '--profile <profile>',
+        "the request profile creates are validated with: documented (five properties required) or graph-metadata (all optional; left-out ones get Graph's defaults)",
+      )
         .choices(REQUEST_PROFILES)
         .default('documented'),
     )
-    .option('--enable-state-route', 'serve POST /_pact/provider-states (Pact state changes)', false)
+    .option(
+      '--enable-state-route',
+      'serve POST /_pact/provider-states (no token needed) so verify --state-setup-url can set provider states up',
+      false,
+    )
     .option(
       '--self-check',
       'check every answer against the contract before sending it (a 500 names any breach)',

@@ -45,18 +45,31 @@ Exit codes: 0 all valid, 1 any invalid (or not JSON), 2 usage error or unreadabl
 export function validateCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('validate')
     .description('check JSON or NDJSON documents against a contract and print every issue')
-    .argument('<file...>', 'files to check ("-" for standard input)')
+    .argument(
+      '<file...>',
+      'JSON or NDJSON files to check; "-" reads standard input (e.g. piped from generate)',
+    )
     .addOption(
-      new Option('-c, --contract <contract>', 'the contract to check against')
+      new Option(
+        '-c, --contract <contract>',
+        "the contract to check against: request (a create body), entity (a server's answer), error (Graph's error envelope)",
+      )
         .choices(CONTRACT_NAMES)
         .default('request'),
     )
     .addOption(
-      new Option('-p, --profile <profile>', 'the request profile (for --contract request)')
+      new Option(
+        '-p, --profile <profile>',
+        'with --contract request: documented (the five documented properties required) or graph-metadata (all optional)',
+      )
         .choices(REQUEST_PROFILES)
         .default('documented'),
     )
-    .option('--json', 'print one JSON result per document instead of text lines', false)
+    .option(
+      '--json',
+      'print one JSON line per document, { source, line, valid, issues }, instead of text lines (e.g. for jq)',
+      false,
+    )
     .addHelpText('after', EXAMPLES)
     .action(
       async (

@@ -57,20 +57,62 @@ or unreachable provider.`;
 export function verifyCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('verify')
     .description('verify a provider against pacts and list every interaction with pass or fail')
-    .requiredOption('--base-url <url>', 'the provider base URL (e.g. http://127.0.0.1:4010)')
-    .option('--token <token>', 'bearer token put in every replayed request that carries one')
-    .option('--policy-id <id>', 'a device compliance policy that exists on the provider')
-    .option('--pact <fileOrUrl...>', 'pact files, folders or URLs (repeatable)')
-    .option('--provider <name>', 'the provider name in the pacts and the broker')
-    .option('--state-setup-url <url>', 'POST each provider state there instead of mapping ids')
-    .option('--broker-url <url>', 'a Pact Broker to fetch pacts from')
-    .option('--broker-token <token>', "the Pact Broker's bearer token")
-    .option('--consumer-version-selectors <json>', 'a JSON array of consumer version selectors')
-    .option('--enable-pending', 'verify new pacts as pending (their failures do not fail)')
-    .option('--include-wip-since <date>', 'also verify work-in-progress pacts since this date')
-    .option('--publish', 'publish the results to the Pact Broker')
-    .option('--provider-version <version>', 'the provider version to publish results for')
-    .option('--provider-branch <branch>', "the provider's branch")
+    .requiredOption(
+      '--base-url <url>',
+      "the provider's base URL, required; interaction paths are appended to it (e.g. http://127.0.0.1:4010, or https://graph.microsoft.com/v1.0)",
+    )
+    .option(
+      '--token <token>',
+      "a bearer token the provider accepts: it replaces the pact's token in every replayed request that carries one (default: the pact's own)",
+    )
+    .option(
+      '--policy-id <id>',
+      "a device compliance policy that exists on the provider: every provider state's policyId is mapped to it (required unless --state-setup-url)",
+    )
+    .option(
+      '--pact <fileOrUrl...>',
+      "pact files, folders of pact files or pact URLs; repeatable (default: this package's pact in pacts/, unless --broker-url)",
+    )
+    .option(
+      '--provider <name>',
+      'the provider name the pacts and the Pact Broker use (default: graph-user-statuses)',
+    )
+    .option(
+      '--state-setup-url <url>',
+      'POST each provider state change there as { state, params, action }, and take the ids from its JSON answer, instead of mapping them to --policy-id (e.g. http://127.0.0.1:4010/_pact/provider-states)',
+    )
+    .option(
+      '--broker-url <url>',
+      "a Pact Broker to fetch the provider's pacts from (e.g. https://your-org.pactflow.io)",
+    )
+    .option(
+      '--broker-token <token>',
+      "the Pact Broker's bearer token, also sent for --pact URLs (default: $PACT_BROKER_TOKEN)",
+    )
+    .option(
+      '--consumer-version-selectors <json>',
+      'with --broker-url: which consumer versions to verify, as JSON (e.g. \'[{"mainBranch":true},{"deployedOrReleased":true}]\')',
+    )
+    .option(
+      '--enable-pending',
+      'with --broker-url: pacts this provider has not verified yet are pending, their failures do not fail the run',
+    )
+    .option(
+      '--include-wip-since <date>',
+      'with --broker-url: also verify work-in-progress pacts published since this date (YYYY-MM-DD)',
+    )
+    .option(
+      '--publish',
+      'publish the results to the Pact Broker (needs --provider-version, and --broker-url or a --pact URL)',
+    )
+    .option(
+      '--provider-version <version>',
+      'with --publish: the provider version the results are for (e.g. the commit SHA)',
+    )
+    .option(
+      '--provider-branch <branch>',
+      "with --broker-url: the provider's branch, published with the results and used by branch selectors",
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
       setExitCode(await verify(toOptions(flags, io), io));
