@@ -9,10 +9,10 @@ const config: Config = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking happens once in `npm run lint` (tsc --noEmit); here we only transpile.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+    '^.+\\.ts$': 'ts-jest',
     [`/node_modules/(${MSW_ESM_DEPENDENCIES.join('|')})/.+\\.m?js$`]: [
       'ts-jest',
-      { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs' } },
+      { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } },
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${MSW_ESM_DEPENDENCIES.join('|')})/)`],
