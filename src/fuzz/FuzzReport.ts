@@ -10,7 +10,7 @@ export interface FuzzFinding {
   readonly scenario: FuzzCaseKind;
   /** The minimal case (replayable with `fuzz --replay`). */
   readonly fuzzCase: FuzzCase;
-  /** The request that showed the failure. */
+  /** The request that showed the failure (the bearer token shown as `$TOKEN` unless `showToken`). */
   readonly request: FuzzRequest;
   /** What came back (`status` is absent when nothing did). */
   readonly response: {

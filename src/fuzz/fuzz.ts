@@ -11,9 +11,10 @@ import { ALL_CHECKS } from './checks/index';
 import { createRateLimiter } from './createRateLimiter';
 import { deriveSeed } from './deriveSeed';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
+import type { FuzzRequest } from './Exchange';
 import type { CheckSummary, FuzzFinding, FuzzReport } from './FuzzReport';
 import { collectionPath, type FuzzTarget } from './FuzzTarget';
-import { runCase } from './runCase';
+import { runCase, SAMPLE_BODY } from './runCase';
 import { sendRequest } from './sendRequest';
 import { toCurl } from './toCurl';
 
@@ -145,16 +146,22 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     await probe(target);
     // A scenario runs when a selected check is about its kind, or when only checks of every answer are selected.
     const onlyGeneral = checks.every((check) => check.kinds === undefined);
-    for (const kind of SCENARIOS) {
-      const enabled = checks.filter((check) => appliesTo(check, kind));
-      if (!onlyGeneral && !enabled.some((check) => check.kinds !== undefined)) continue;
-      if (performance.now() >= deadline) {
+    const planned = SCENARIOS.map((kind) => ({
+      kind,
+      enabled: checks.filter((check) => appliesTo(check, kind)),
+    })).filter(({ enabled }) => onlyGeneral || enabled.some((check) => check.kinds !== undefined));
+    for (const [index, { kind, enabled }] of planned.entries()) {
+      const now = performance.now();
+      if (now >= deadline) {
         tally.interrupted = true;
         break;
       }
+      // Each scenario gets its share of the time left, so a slow first scenario cannot use up a
+      // --max-time budget before the auth or media-type checks ever run.
+      const scenarioDeadline = now + (deadline - now) / (planned.length - index);
       tally.scenario = kind;
       reportProgress();
-      await runScenario(kind, enabled);
+      await runScenario(kind, enabled, scenarioDeadline);
       if (tally.aborted !== undefined) break;
     }
   } finally {
@@ -181,7 +188,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
    * fast-check property over single cases, so requests stay in flight without waiting on a batch.
    * Each failing check is reported once per scenario and then set aside.
    */
-  async function runScenario(kind: FuzzCaseKind, enabled: readonly Check[]): Promise<void> {
+  async function runScenario(
+    kind: FuzzCaseKind,
+    enabled: readonly Check[],
+    scenarioDeadline: number,
+  ): Promise<void> {
     for (const check of enabled) tally.ran.add(check.name);
     const failed = new Set<CheckName>();
     const total = shardRuns(runs, shard);
@@ -190,7 +201,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const examples = (shard?.index ?? 1) === 1 ? caseExamples(kind) : [];
     await Promise.all(
       Array.from({ length: workers }, (_, worker) =>
-        runWorker(kind, enabled, failed, {
+        runWorker(kind, enabled, failed, scenarioDeadline, {
           worker,
           runs: Math.floor(total / workers) + (worker < total % workers ? 1 : 0),
           examples: examples.filter((_example, index) => index % workers === worker),
@@ -204,6 +215,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     kind: FuzzCaseKind,
     enabled: readonly Check[],
     failed: Set<CheckName>,
+    scenarioDeadline: number,
     share: { readonly worker: number; readonly runs: number; readonly examples: FuzzCase[] },
   ): Promise<void> {
     const arbitrary = caseArbitrary(kind);
@@ -212,7 +224,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (let round = 0; remaining > 0 && tally.aborted === undefined; round++) {
       const checking = unreported();
       if (checking.length === 0) return;
-      const timeLeft = deadline - performance.now();
+      const timeLeft = scenarioDeadline - performance.now();
       if (timeLeft <= 0) {
         tally.interrupted = true;
         return;
@@ -274,6 +286,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
             result,
             baseUrl,
             options.showToken === true,
+            options.token,
           ),
         );
         const { response } = verdict.exchange;
@@ -365,19 +378,52 @@ function stillInvalid(fuzzCase: FuzzCase): boolean {
   );
 }
 
+/**
+ * Makes sure the target can be fuzzed before the campaign starts: it answers at all, and it takes
+ * a valid create with the given token and policy. A wrong --token, --policy-id or base path is one
+ * clear error, not a finding in every scenario.
+ */
 async function probe(target: FuzzTarget): Promise<void> {
-  const response = await sendRequest(
-    {
-      method: 'GET',
-      path: collectionPath(target.policyId),
-      headers: { authorization: `Bearer ${target.token}` },
-    },
-    { baseUrl: target.baseUrl, timeoutMs: target.timeoutMs, dispatcher: target.dispatcher },
-  );
-  if (response.kind === 'failure') {
+  const send = (request: FuzzRequest) =>
+    sendRequest(request, {
+      baseUrl: target.baseUrl,
+      timeoutMs: target.timeoutMs,
+      dispatcher: target.dispatcher,
+    });
+  const path = collectionPath(target.policyId);
+  const reached = await send({
+    method: 'GET',
+    path,
+    headers: { authorization: `Bearer ${target.token}` },
+  });
+  if (reached.kind === 'failure') {
     throw new ConnectionError(
       target.baseUrl,
-      `cannot reach ${target.baseUrl}: ${response.message}. Is the server running, and is --base-url right?`,
+      `cannot reach ${target.baseUrl}: ${reached.message}. Is the server running, and is --base-url right?`,
+    );
+  }
+  const created = await send({
+    method: 'POST',
+    path,
+    headers: {
+      authorization: `Bearer ${target.token}`,
+      accept: 'application/json',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(SAMPLE_BODY),
+  });
+  if (created.kind !== 'response') return;
+  const where = `POST ${target.baseUrl}${path}`;
+  if (created.status === 401 || created.status === 403) {
+    throw new UsageError(
+      `${where} with a valid body was answered ${created.status}: the server does not accept --token. ` +
+        'Pass a bearer token it accepts.',
+    );
+  }
+  if (created.status === 404) {
+    throw new UsageError(
+      `${where} with a valid body was answered 404: check that --policy-id names a policy that exists ` +
+        'and that --base-url is the root the /deviceManagement/... paths live under (it may end in /v1.0).',
     );
   }
 }
@@ -414,6 +460,7 @@ function toFinding(
   result: fc.RunDetails<[FuzzCase]>,
   baseUrl: string,
   showToken: boolean,
+  token: string,
 ): FuzzFinding {
   const { request, response } = verdict.exchange;
   return {
@@ -421,7 +468,8 @@ function toFinding(
     message: verdict.message,
     scenario,
     fuzzCase: outcome.fuzzCase,
-    request,
+    // Findings are saved and uploaded as CI artifacts: the token stays out unless asked for.
+    request: showToken ? request : redactToken(request, token),
     response:
       response.kind === 'response'
         ? {
@@ -436,4 +484,14 @@ function toFinding(
     shrinks: result.numShrinks,
     curl: toCurl(request, { baseUrl, showToken }),
   };
+}
+
+/** The request with the bearer token replaced by `$TOKEN` wherever a header carries it. */
+function redactToken(request: FuzzRequest, token: string): FuzzRequest {
+  if (token === '') return request;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = value.split(token).join('$TOKEN');
+  }
+  return { ...request, headers };
 }

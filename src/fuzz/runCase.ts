@@ -99,7 +99,8 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
   }
 }
 
-const SAMPLE_BODY = {
+/** A valid create body: the probe before a run, and the body of method cases. */
+export const SAMPLE_BODY = {
   userDisplayName: 'Method Probe',
   devicesCount: 1,
   status: 'compliant',

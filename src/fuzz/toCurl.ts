@@ -34,9 +34,13 @@ export function toCurl(request: FuzzRequest, options: ToCurlOptions): string {
     );
   }
   if (request.body !== undefined) {
+    // Without a Content-Type of its own, curl would add application/x-www-form-urlencoded.
+    if (!Object.keys(request.headers).some((name) => name.toLowerCase() === 'content-type')) {
+      parts.push("-H 'Content-Type:'");
+    }
     parts.push(
       request.body.length > 4096
-        ? '--data-binary @body.txt'
+        ? `--data-binary @body.txt  # body.txt: this finding's request.body (${request.body.length} characters) in the saved findings or JSON report`
         : `--data-binary ${shellQuote(request.body)}`,
     );
   }

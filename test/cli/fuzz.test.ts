@@ -99,6 +99,9 @@ describe('user-status-contracts fuzz', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toMatch(/<failure message="a create with a/);
 
+    // The saved findings are shared as CI artifacts: they carry no token, yet replay works.
+    expect(await readFile(failures, 'utf8')).not.toContain(DEFAULT_TOKEN);
+
     const stillBroken = await runCli(['fuzz', ...target(broken.url), '--replay', failures]);
     expect(stillBroken.code).toBe(1);
     expect(stillBroken.stdout).toMatch(/still failing\s+ignored_auth/);
@@ -142,6 +145,41 @@ describe('user-status-contracts fuzz', () => {
     );
     expect(result.stdout).not.toMatch(/finding/i);
   });
+
+  it.each([
+    [['--token', 'not-the-token'], /answered 401: the server does not accept --token/],
+    [['--policy-id', 'no-such-policy'], /answered 404: check that --policy-id names a policy/],
+  ])(
+    'exits 2 with one clear message when %s is wrong, not a storm of findings',
+    async (flags, message) => {
+      const result = await runCli(['fuzz', ...target(url), ...flags, '--runs', '5']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).not.toMatch(/finding/i);
+    },
+  );
+
+  it('gives every scenario a share of --max-time, so a slow first one cannot crowd out the rest', async () => {
+    const path = join(dir, 'budget.json');
+    const result = await runCli([
+      'fuzz',
+      ...target(url),
+      '--seed',
+      '5',
+      '--runs',
+      '1000000',
+      '--max-time',
+      '4',
+      '--report',
+      `json=${path}`,
+      '--no-save-failures',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(path, 'utf8')) as {
+      checks: Array<{ name: string; cases: number }>;
+    };
+    expect(report.checks.filter((check) => check.cases === 0)).toEqual([]);
+  }, 60_000);
 
   it('refuses a remote target without --allow-remote', async () => {
     const result = await runCli([

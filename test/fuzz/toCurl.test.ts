@@ -29,4 +29,17 @@ describe('toCurl', () => {
     expect(argv).toContain(request.body);
     expect(argv).toContain('authorization: Bearer T');
   });
+
+  it("clears curl's default Content-Type when the request had none", () => {
+    const bare = { ...request, headers: { authorization: 'Bearer t' } };
+    expect(toCurl(bare, { baseUrl: 'http://h' })).toContain("-H 'Content-Type:' --data-binary");
+    expect(toCurl(request, { baseUrl: 'http://h' })).not.toContain("'Content-Type:'");
+  });
+
+  it('says where the body of a long request is', () => {
+    const long = { ...request, body: 'x'.repeat(5000) };
+    expect(toCurl(long, { baseUrl: 'http://h' })).toMatch(
+      /--data-binary @body\.txt {2}# body\.txt: this finding's request\.body \(5000 characters\)/,
+    );
+  });
 });
