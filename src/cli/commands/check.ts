@@ -18,7 +18,7 @@ Runs both halves of the toolkit against one server and prints one summary:
      mapped to --policy-id);
   2. the fuzzer, with every check that is on by default.
 Without --base-url it starts the embedded reference provider on a free loopback port and checks
-it (with the provider's self-check on), which is what "npm start" does.
+it (with the provider's self-check on); in this package's own repository, "npm start" runs exactly that.
 
 The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time bound the run,
 --checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
