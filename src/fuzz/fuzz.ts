@@ -384,35 +384,26 @@ function stillInvalid(fuzzCase: FuzzCase): boolean {
  * clear error, not a finding in every scenario.
  */
 async function probe(target: FuzzTarget): Promise<void> {
-  const send = (request: FuzzRequest) =>
-    sendRequest(request, {
-      baseUrl: target.baseUrl,
-      timeoutMs: target.timeoutMs,
-      dispatcher: target.dispatcher,
-    });
   const path = collectionPath(target.policyId);
-  const reached = await send({
-    method: 'GET',
-    path,
-    headers: { authorization: `Bearer ${target.token}` },
-  });
-  if (reached.kind === 'failure') {
+  const created = await sendRequest(
+    {
+      method: 'POST',
+      path,
+      headers: {
+        authorization: `Bearer ${target.token}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(SAMPLE_BODY),
+    },
+    { baseUrl: target.baseUrl, timeoutMs: target.timeoutMs, dispatcher: target.dispatcher },
+  );
+  if (created.kind === 'failure') {
     throw new ConnectionError(
       target.baseUrl,
-      `cannot reach ${target.baseUrl}: ${reached.message}. Is the server running, and is --base-url right?`,
+      `cannot reach ${target.baseUrl}: ${created.message}. Is the server running, and is --base-url right?`,
     );
   }
-  const created = await send({
-    method: 'POST',
-    path,
-    headers: {
-      authorization: `Bearer ${target.token}`,
-      accept: 'application/json',
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(SAMPLE_BODY),
-  });
-  if (created.kind !== 'response') return;
   const where = `POST ${target.baseUrl}${path}`;
   if (created.status === 401 || created.status === 403) {
     throw new UsageError(
