@@ -76,6 +76,19 @@ describe('user-status-contracts check', () => {
     }
   }, 120_000);
 
+  it('refuses a --report path it could not write before verifying or fuzzing anything', async () => {
+    const result = await runCli([
+      'check',
+      '--report',
+      `junit=${join(dir, 'missing', 'check.xml')}`,
+    ]);
+    expect(result.stderr).toMatch(
+      /cannot write --report junit=.*the directory .*missing does not exist/,
+    );
+    expect(result.stderr).not.toMatch(/started the reference provider/);
+    expect(result.code).toBe(2);
+  });
+
   it('asks for --token and --policy-id with --base-url', async () => {
     const result = await runCli(['check', '--base-url', 'http://127.0.0.1:9']);
     expect(result.code).toBe(2);

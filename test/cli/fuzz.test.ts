@@ -205,6 +205,25 @@ describe('user-status-contracts fuzz', () => {
     expect(result.code).toBe(2);
   });
 
+  it.each([
+    [
+      (d: string) => ['--report', `json=${join(d, 'missing', 'r.json')}`],
+      /cannot write --report json=.*the directory .*missing does not exist/,
+    ],
+    [(d: string) => ['--report', `junit=${d}`], /cannot write --report junit=.*it is a directory/],
+    [(d: string) => ['--save-failures', d], /cannot write --save-failures .*it is a directory/],
+  ])(
+    'refuses an output it could not write before sending a request (%#)',
+    async (flags, message) => {
+      const storedBefore = provider.store.size;
+      const result = await runCli(['fuzz', ...target(url), '--runs', '100000', ...flags(dir)]);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).not.toMatch(/case\(s\)/);
+      expect(provider.store.size).toBe(storedBefore); // not even the probe create was sent
+      expect(result.code).toBe(2);
+    },
+  );
+
   it('exits 2 when the target flags are missing, pointing at check', async () => {
     const result = await runCli(['fuzz', '--runs', '5']);
     expect(result.code).toBe(2);

@@ -5,6 +5,7 @@ import { createProvider, type Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
+import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
 import { pactJunitSuite } from '../pactJunitSuite';
@@ -79,6 +80,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
       'with --base-url, also pass --token and --policy-id (a bearer token and a policy id that exist there)',
     );
   }
+  await ensureOutputsWritable(reports, raw.saveFailures);
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
   if (baseUrl === undefined) {

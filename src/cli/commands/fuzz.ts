@@ -4,6 +4,7 @@ import { loadFailures } from '../../fuzz/failuresFile';
 import { replay } from '../../fuzz/replay';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
+import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
 import { parseInteger } from '../parseOptionValues';
@@ -94,6 +95,7 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
   };
   if (raw.replay !== undefined) return runReplay(raw.replay, target, raw, io);
   const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
+  await ensureOutputsWritable(reports, raw.saveFailures);
   const report = await runAndReportFuzz({ ...options, ...target }, io, reports, raw.saveFailures);
   return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
