@@ -51,5 +51,11 @@ export async function loadFailures(path: string): Promise<FailuresFile> {
       `${path} is not a failures file written by fuzz (no "format": "user-status-contracts/fuzz-failures")`,
     );
   }
+  if (typeof file.target?.baseUrl !== 'string' || typeof file.target.policyId !== 'string') {
+    throw new InputError(
+      path,
+      `${path} has no "target" with a "baseUrl" and a "policyId"; pass a file written by fuzz`,
+    );
+  }
   return file as FailuresFile;
 }

@@ -105,6 +105,14 @@ describe('user-status-contracts fuzz', () => {
     const stillBroken = await runCli(['fuzz', ...target(broken.url), '--replay', failures]);
     expect(stillBroken.code).toBe(1);
     expect(stillBroken.stdout).toMatch(/still failing\s+ignored_auth/);
+    // Without --base-url and --policy-id, the saved run's target is replayed; the token is asked for.
+    const fromFile = await runCli(['fuzz', '--token', DEFAULT_TOKEN, '--replay', failures]);
+    expect(fromFile.stderr).toContain(`against ${broken.url} (policy ${DEFAULT_POLICY_ID})`);
+    expect(fromFile.stdout).toMatch(/still failing\s+ignored_auth/);
+    expect(fromFile.code).toBe(1);
+    const noToken = await runCli(['fuzz', '--replay', failures]);
+    expect(noToken.stderr).toMatch(/--replay needs --token.*holds \$TOKEN, never the token/);
+    expect(noToken.code).toBe(2);
     const fixed = await runCli(['fuzz', ...target(url), '--replay', failures]);
     expect(fixed.stdout).toMatch(/fixed\s+ignored_auth/);
     expect(fixed.code).toBe(0);

@@ -31,7 +31,7 @@ Examples:
   $ user-status-contracts fuzz ... --runs 500 --max-time 120 --report junit=fuzz.xml
   $ user-status-contracts fuzz ... --checks negative_data_rejection,ignored_auth --seed 42
   $ user-status-contracts fuzz ... --shard 2/4 --seed 7          # one of 4 CI machines
-  $ user-status-contracts fuzz ... --replay fuzz-failures.json   # fixed or still failing?
+  $ user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json   # fixed?
 
 Targets other than loopback addresses need --allow-remote: fuzzing creates data on the server.
 Exit codes: 0 no findings (or every replayed finding fixed), 1 findings, 2 usage or connection errors.`;
@@ -52,7 +52,7 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--base-url <URL>',
-      'the server to fuzz, required, e.g. http://127.0.0.1:4010 (may end in /v1.0); a loopback address unless --allow-remote',
+      "the server to fuzz, required (with --replay: defaults to the saved run's), e.g. http://127.0.0.1:4010 (may end in /v1.0); a loopback address unless --allow-remote",
     )
     .option(
       '--token <T>',
@@ -60,7 +60,7 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--policy-id <ID>',
-      'a device compliance policy id that exists on the server, required: statuses are created under it',
+      "a device compliance policy id that exists on the server, required (with --replay: defaults to the saved run's): statuses are created under it",
     );
   addFuzzFlags(command, { runs: DEFAULT_RUNS })
     .option(
@@ -71,7 +71,7 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
     .option('--no-save-failures', 'do not save findings to a file (e.g. in CI, with --report)')
     .option(
       '--replay <FILE>',
-      're-run the findings saved in FILE against the server instead of fuzzing, and report each as fixed or still failing',
+      're-run the findings saved in FILE instead of fuzzing, and report each as fixed or still failing; needs --token, and takes --base-url and --policy-id from FILE unless given',
     )
     .addHelpText('after', HELP)
     .action(async (raw: RawFuzzCommandFlags) => setExitCode(await runFuzz(raw, io)));
@@ -79,13 +79,13 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
 }
 
 async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
+  if (raw.replay !== undefined) return runReplay(raw.replay, raw, io);
   const missing = (['baseUrl', 'token', 'policyId'] as const).filter(
     (key) => raw[key] === undefined,
   );
   if (missing.length > 0) {
-    const flags = missing.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
     throw new UsageError(
-      `fuzz needs ${flags.join(', ')} (to check the embedded reference provider, run "check" instead)`,
+      `fuzz needs ${missing.map(flagOf).join(', ')} (to check the embedded reference provider, run "check" instead)`,
     );
   }
   const target = {
@@ -93,20 +93,32 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
     token: raw.token as string,
     policyId: raw.policyId as string,
   };
-  if (raw.replay !== undefined) return runReplay(raw.replay, target, raw, io);
   const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
   await ensureOutputsWritable(reports, raw.saveFailures);
   const report = await runAndReportFuzz({ ...options, ...target }, io, reports, raw.saveFailures);
   return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
 
-async function runReplay(
-  path: string,
-  target: { baseUrl: string; token: string; policyId: string },
-  raw: RawFuzzCommandFlags,
-  io: CliIo,
-): Promise<ExitCode> {
+function flagOf(key: 'baseUrl' | 'token' | 'policyId'): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Re-runs saved findings: --base-url and --policy-id default to the run that saved them. */
+async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
   const file = await loadFailures(path);
+  if (raw.token === undefined) {
+    throw new UsageError(
+      `--replay needs --token, a bearer token the server accepts (${path} holds $TOKEN, never the token)`,
+    );
+  }
+  const target = {
+    baseUrl: raw.baseUrl ?? file.target.baseUrl,
+    token: raw.token,
+    policyId: raw.policyId ?? file.target.policyId,
+  };
+  io.stderr(
+    `replaying ${file.findings.length} finding(s) from ${path} against ${target.baseUrl} (policy ${target.policyId})\n`,
+  );
   const results = await replay(file.findings, {
     ...target,
     ...(raw.requestTimeout === undefined
