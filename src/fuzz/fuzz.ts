@@ -11,11 +11,11 @@ import { ALL_CHECKS } from './checks/index';
 import { createRateLimiter } from './createRateLimiter';
 import { deriveSeed } from './deriveSeed';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
-import type { FuzzRequest } from './Exchange';
 import type { CheckSummary, FuzzFinding, FuzzReport } from './FuzzReport';
 import { collectionPath, type FuzzTarget } from './FuzzTarget';
 import { runCase, SAMPLE_BODY } from './runCase';
 import { sendRequest } from './sendRequest';
+import { redactToken } from './redactToken';
 import { toCurl } from './toCurl';
 
 /** Live counters, reported while a run goes on. */
@@ -453,14 +453,17 @@ function toFinding(
   showToken: boolean,
   token: string,
 ): FuzzFinding {
-  const { request, response } = verdict.exchange;
+  const { response } = verdict.exchange;
+  // Findings are saved and uploaded as CI artifacts: the token stays out unless asked for.
+  const request = showToken
+    ? verdict.exchange.request
+    : redactToken(verdict.exchange.request, token);
   return {
     check,
     message: verdict.message,
     scenario,
     fuzzCase: outcome.fuzzCase,
-    // Findings are saved and uploaded as CI artifacts: the token stays out unless asked for.
-    request: showToken ? request : redactToken(request, token),
+    request,
     response:
       response.kind === 'response'
         ? {
@@ -473,16 +476,6 @@ function toFinding(
     seed,
     path: result.counterexamplePath ?? '',
     shrinks: result.numShrinks,
-    curl: toCurl(request, { baseUrl, showToken }),
+    curl: toCurl(request, { baseUrl }),
   };
-}
-
-/** The request with the bearer token replaced by `$TOKEN` wherever a header carries it. */
-function redactToken(request: FuzzRequest, token: string): FuzzRequest {
-  if (token === '') return request;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = value.split(token).join('$TOKEN');
-  }
-  return { ...request, headers };
 }

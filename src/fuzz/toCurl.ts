@@ -1,16 +1,15 @@
 import type { FuzzRequest } from './Exchange';
+import { REDACTED_TOKEN } from './redactToken';
 
 /** Options of `toCurl`. */
 export interface ToCurlOptions {
   /** The target's base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** Print the bearer token instead of `$TOKEN`. @defaultValue false */
-  readonly showToken?: boolean;
 }
 
 /**
- * A one-line `curl` command that replays a request byte for byte. The bearer token is replaced
- * by `$TOKEN` unless `showToken` is set, so reports can be shared.
+ * A one-line `curl` command that replays a request byte for byte. A `$TOKEN` that `redactToken`
+ * put in a header is left for the shell to expand, so the command runs once `TOKEN` is set.
  */
 export function toCurl(request: FuzzRequest, options: ToCurlOptions): string {
   const parts = [
@@ -23,15 +22,7 @@ export function toCurl(request: FuzzRequest, options: ToCurlOptions): string {
   ];
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.toLowerCase() === 'content-length') continue;
-    const shown =
-      name.toLowerCase() === 'authorization' && options.showToken !== true
-        ? value.replace(/^(\s*bearer\s+).+$/i, '$1$TOKEN')
-        : value;
-    // Double quotes only where the token variable must expand; everything else is single-quoted.
-    parts.push(
-      '-H',
-      shown.includes('$TOKEN') ? `"${name}: ${shown}"` : shellQuote(`${name}: ${shown}`),
-    );
+    parts.push('-H', quoteHeader(`${name}: ${value}`));
   }
   if (request.body !== undefined) {
     // Without a Content-Type of its own, curl would add application/x-www-form-urlencoded.
@@ -45,6 +36,17 @@ export function toCurl(request: FuzzRequest, options: ToCurlOptions): string {
     );
   }
   return parts.join(' ');
+}
+
+/**
+ * Quotes a header line, leaving each `$TOKEN` outside single quotes so the shell expands it; plain
+ * double quotes where nothing else in the line is special to them, for readability.
+ */
+function quoteHeader(line: string): string {
+  const segments = line.split(REDACTED_TOKEN);
+  if (segments.length === 1) return shellQuote(line);
+  if (segments.every((segment) => !/["\\$`!]/.test(segment))) return `"${line}"`;
+  return segments.map(shellQuote).join(`"${REDACTED_TOKEN}"`);
 }
 
 /** Quotes a string for POSIX shells: single quotes, with embedded ones closed and escaped. */

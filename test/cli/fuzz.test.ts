@@ -94,6 +94,8 @@ describe('user-status-contracts fuzz', () => {
     );
     expect(result.stdout).toMatch(/reproduce: curl /);
     expect(result.stdout).not.toContain(DEFAULT_TOKEN);
+    // The reproduction sends what the check sent (no, a malformed or a wrong token), not $TOKEN.
+    expect(result.stdout).not.toMatch(/reproduce: curl .*\$TOKEN/);
     expect(result.stdout).toMatch(/seed \d+, path "/);
     const xml = await readFile(junit, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -116,6 +118,40 @@ describe('user-status-contracts fuzz', () => {
     const fixed = await runCli(['fuzz', ...target(url), '--replay', failures]);
     expect(fixed.stdout).toMatch(/fixed\s+ignored_auth/);
     expect(fixed.code).toBe(0);
+  }, 60_000);
+
+  it('reproduces a wrong bearer token as it was sent, not as $TOKEN', async () => {
+    // A realistic bug: the server checks that a bearer token is there, not that it is valid.
+    const anyBearer = await startDefectiveProvider({
+      request: (request) =>
+        /^Bearer wrong-/.test(request.headers['authorization'] ?? '')
+          ? {
+              ...request,
+              headers: { ...request.headers, authorization: `Bearer ${DEFAULT_TOKEN}` },
+            }
+          : request,
+    });
+    try {
+      const result = await runCli([
+        'fuzz',
+        ...target(anyBearer.url),
+        '--seed',
+        '3',
+        '--runs',
+        '20',
+        '--checks',
+        'ignored_auth',
+        '--no-save-failures',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /ignored_auth: a create with a wrong bearer token was answered 201/,
+      );
+      expect(result.stdout).toMatch(/reproduce: curl .*'authorization: Bearer wrong-/);
+      expect(result.stdout).not.toMatch(/reproduce: curl .*\$TOKEN/);
+    } finally {
+      await anyBearer.close();
+    }
   }, 60_000);
 
   it('redacts the bearer token in reproductions unless --show-token is given', async () => {

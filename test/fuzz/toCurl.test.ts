@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { redactToken } from '../../src/fuzz/redactToken';
 import { toCurl } from '../../src/fuzz/toCurl';
 
 describe('toCurl', () => {
@@ -9,17 +10,38 @@ describe('toCurl', () => {
     body: `{"userDisplayName":"O'Brien $HOME \`id\`"}`,
   };
 
-  it('redacts the bearer token as $TOKEN unless asked to show it', () => {
-    const redacted = toCurl(request, { baseUrl: 'http://127.0.0.1:4010' });
+  it('leaves a redacted $TOKEN for the shell to expand and shows any other token as it is', () => {
+    const redacted = toCurl(redactToken(request, 'secret-token'), {
+      baseUrl: 'http://127.0.0.1:4010',
+    });
     expect(redacted).toContain('-H "authorization: Bearer $TOKEN"');
     expect(redacted).not.toContain('secret-token');
-    expect(toCurl(request, { baseUrl: 'http://127.0.0.1:4010', showToken: true })).toContain(
+    expect(toCurl(request, { baseUrl: 'http://127.0.0.1:4010' })).toContain(
       "'authorization: Bearer secret-token'",
     );
   });
 
+  it('keeps a wrong bearer token that a check sent on purpose, so the command reproduces it', () => {
+    const wrong = { ...request, headers: { authorization: 'Bearer wrong-secret' } };
+    const command = toCurl(redactToken(wrong, 'secret-token'), { baseUrl: 'http://h' });
+    expect(command).toContain("'authorization: Bearer wrong-secret'");
+    expect(command).not.toContain('$TOKEN');
+  });
+
+  it('expands $TOKEN and nothing else when the header line has other shell characters', () => {
+    const odd = { ...request, headers: { 'x-note': `"$HOME" \`id\` secret-token!` } };
+    const command = toCurl(redactToken(odd, 'secret-token'), { baseUrl: 'http://h' });
+    const argv = execFileSync('sh', ['-c', `printf '%s\\n' ${command.replace(/^curl /, '')}`], {
+      encoding: 'utf8',
+      env: { TOKEN: 'T', HOME: '/home', PATH: process.env['PATH'] ?? '' },
+    }).split('\n');
+    expect(argv).toContain('x-note: "$HOME" `id` T!');
+  });
+
   it('quotes the URL and body so a POSIX shell passes them through byte for byte', () => {
-    const command = toCurl(request, { baseUrl: 'http://127.0.0.1:4010' });
+    const command = toCurl(redactToken(request, 'secret-token'), {
+      baseUrl: 'http://127.0.0.1:4010',
+    });
     // Let the shell parse the command line and print back the arguments curl would get.
     const argv = execFileSync('sh', ['-c', `printf '%s\\n' ${command.replace(/^curl /, '')}`], {
       encoding: 'utf8',

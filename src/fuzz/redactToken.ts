@@ -1,0 +1,18 @@
+import type { FuzzRequest } from './Exchange';
+
+/** What a redacted bearer token reads as, in saved findings and in curl reproductions. */
+export const REDACTED_TOKEN = '$TOKEN';
+
+/**
+ * The request with the target's bearer token replaced by `$TOKEN` in every header that carries
+ * it. Only that token is replaced: a wrong or malformed one that a check sent on purpose stays, so
+ * the request still reproduces the finding.
+ */
+export function redactToken(request: FuzzRequest, token: string): FuzzRequest {
+  if (token === '') return request;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = value.split(token).join(REDACTED_TOKEN);
+  }
+  return { ...request, headers };
+}
