@@ -38,7 +38,7 @@ function configure(command: Command, io: CliIo): void {
   command
     .exitOverride()
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('Run with --help to see the options.')
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
