@@ -296,6 +296,19 @@ function readJson(
     );
     return;
   }
+  readParsedBody(exchange, config, { what: 'request body' }, then);
+}
+
+/**
+ * Reads a body within the size limit and parses it, then hands the value on; a body too large
+ * (413), not JSON (400) or a throw in `then` (500) is answered here, an aborted request not at all.
+ */
+function readParsedBody(
+  exchange: Exchange,
+  config: RequestHandlerConfig,
+  options: { readonly what: string; readonly whenEmpty?: unknown },
+  then: (body: unknown) => void,
+): void {
   readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
     try {
       // An aborted request cannot be answered.
@@ -305,11 +318,14 @@ function readJson(
           exchange,
           config,
           413,
-          `The request body is larger than ${config.maxBodyBytes} bytes.`,
+          `The ${options.what} is larger than ${config.maxBodyBytes} bytes.`,
         );
         return;
       }
-      const parsed = parseJsonBody(read.bytes);
+      const parsed =
+        read.bytes.length === 0 && 'whenEmpty' in options
+          ? { ok: true as const, value: options.whenEmpty }
+          : parseJsonBody(read.bytes);
       if (!parsed.ok) {
         sendError(exchange, config, 400, parsed.message);
         return;
@@ -340,55 +356,35 @@ function providerStateChange(exchange: Exchange, config: RequestHandlerConfig): 
     sendError(exchange, config, 405, 'Provider states are changed with POST.', { allow: 'POST' });
     return;
   }
-  readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
-    try {
-      if (read.kind === 'aborted') return;
-      if (read.kind === 'tooLarge') {
-        sendError(
-          exchange,
-          config,
-          413,
-          `The state change is larger than ${config.maxBodyBytes} bytes.`,
-        );
-        return;
-      }
-      const parsed =
-        read.bytes.length === 0 ? { ok: true as const, value: {} } : parseJsonBody(read.bytes);
-      if (!parsed.ok) {
-        sendError(exchange, config, 400, parsed.message);
-        return;
-      }
-      const change = parsed.value as { params?: unknown; action?: unknown } | null;
-      const params = typeof change === 'object' && change !== null ? change.params : undefined;
-      const policyId =
-        typeof params === 'object' && params !== null
-          ? (params as { policyId?: unknown }).policyId
-          : undefined;
-      if (
-        typeof change !== 'object' ||
-        change === null ||
-        Array.isArray(change) ||
-        (policyId !== undefined && (typeof policyId !== 'string' || policyId === ''))
-      ) {
-        sendError(
-          exchange,
-          config,
-          400,
-          'A state change is a JSON object { "state", "params": { "policyId": "<non-empty string>" }, "action" }.',
-        );
-        return;
-      }
-      if (change.action !== 'teardown') config.applyProviderState(policyId);
-      send(
+  readParsedBody(exchange, config, { what: 'state change', whenEmpty: {} }, (value) => {
+    const change = value as { params?: unknown; action?: unknown } | null;
+    const params = typeof change === 'object' && change !== null ? change.params : undefined;
+    const policyId =
+      typeof params === 'object' && params !== null
+        ? (params as { policyId?: unknown }).policyId
+        : undefined;
+    if (
+      typeof change !== 'object' ||
+      change === null ||
+      Array.isArray(change) ||
+      (policyId !== undefined && (typeof policyId !== 'string' || policyId === ''))
+    ) {
+      sendError(
         exchange,
         config,
-        200,
-        typeof params === 'object' && params !== null ? params : {},
-        undefined,
+        400,
+        'A state change is a JSON object { "state", "params": { "policyId": "<non-empty string>" }, "action" }.',
       );
-    } catch (error) {
-      internalError(exchange, config, error);
+      return;
     }
+    if (change.action !== 'teardown') config.applyProviderState(policyId);
+    send(
+      exchange,
+      config,
+      200,
+      typeof params === 'object' && params !== null ? params : {},
+      undefined,
+    );
   });
 }
 
