@@ -261,6 +261,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       // Replay the minimal case once more to learn which checks fail on it, and how.
       const [minimal] = result.counterexample;
       const outcome = await runCase(minimal, target);
+      tally.cases++; // judged like any other case, so the summary's total covers the checks' counts
       const failures = judgeAll(outcome, checking);
       if (failures.length === 0) {
         for (const check of checking) {

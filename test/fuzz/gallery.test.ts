@@ -45,6 +45,8 @@ describe('the fuzzer against a gallery of broken providers', () => {
         expect(finding?.curl).toMatch(/^curl .*\$TOKEN|^curl /);
         expect(finding?.curl).not.toContain(DEFAULT_TOKEN);
         expect(finding?.seed).toEqual(expect.any(Number));
+        // The summary's total covers every case a check judged, shrunk replays included.
+        expect(Math.max(...report.checks.map((c) => c.cases))).toBeLessThanOrEqual(report.cases);
         if (entry.minimal && finding)
           expect([finding.fuzzCase, entry.minimal(finding.fuzzCase)]).toEqual([
             finding.fuzzCase,
