@@ -79,6 +79,23 @@ describe('user-status-contracts verify', () => {
     expectEveryInteractionPassed(stdout);
   });
 
+  it('exits 1 with a hint naming --state-setup-url when the states cannot be set up there', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'verify',
+      '--base-url',
+      url,
+      '--token',
+      TOKEN,
+      '--state-setup-url',
+      `${url}/no-such-state-route`,
+    ]);
+    expect(stdout).toMatch(/STATE {3}"a device compliance policy exists" could not be set up/);
+    expect(stderr).toMatch(
+      /hint: \d+ provider state change\(s\) failed at --state-setup-url .*\/no-such-state-route: it must answer 2xx/,
+    );
+    expect(code).toBe(1);
+  });
+
   it('reads the pact from a URL (a pact served over loopback HTTP)', async () => {
     const pact = readFileSync(DEFAULT_PACT_FILE);
     const requested: string[] = [];

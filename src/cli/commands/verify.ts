@@ -174,6 +174,11 @@ function hints(report: VerificationReport, options: VerifyProviderOptions): stri
         : 'the provider answered 401 where the pact expects otherwise: does it accept the --token given?',
     );
   }
+  if (report.stateFailures.length > 0 && options.stateSetupUrl !== undefined) {
+    found.push(
+      `${report.stateFailures.length} provider state change(s) failed at --state-setup-url ${options.stateSetupUrl}: it must answer 2xx to a POST of { "state", "params", "action" } (see the STATE lines above)`,
+    );
+  }
   if (unexpected('404') && options.stateSetupUrl === undefined) {
     found.push(
       `the provider answered 404 where the pact expects otherwise: does the policy ${JSON.stringify(options.policyId)} (--policy-id) exist there?`,
