@@ -44,3 +44,18 @@ export interface UserStatusJestMatchers<R, T = unknown> {
    */
   toBeGraphError(status?: number): UserStatusMatcherReturn<R, T>;
 }
+
+/**
+ * The same checks as asymmetric matchers, for plain values inside other assertions.
+ *
+ * `expect(send).toHaveBeenCalledWith(expect.toBeValidCreateUserStatusRequest())`, also under
+ * `expect.not`. They judge values synchronously, so they take bodies, not fetch `Response`s.
+ */
+export interface UserStatusAsymmetricMatchers<R> {
+  /** Matches a `deviceComplianceUserStatus`. */
+  toMatchUserStatusContract(): R;
+  /** Matches a valid create body (under the `documented` profile unless `options` says otherwise). */
+  toBeValidCreateUserStatusRequest(options?: ToBeValidCreateUserStatusRequestOptions): R;
+  /** Matches Graph's OData error envelope (a status needs a response, so pass none here). */
+  toBeGraphError(): R;
+}

@@ -1,14 +1,21 @@
 // The `./jest` entry: Jest (and Vitest) matchers for the user status contracts. Importing it
 // registers them with the global `expect`, when there is one.
 import { registerUserStatusMatchers } from './registerUserStatusMatchers';
-import type { UserStatusJestMatchers } from './UserStatusJestMatchers';
+import type {
+  UserStatusAsymmetricMatchers,
+  UserStatusJestMatchers,
+} from './UserStatusJestMatchers';
 // Brings the `expect` package's types into the program, so that the augmentation below has a module
 // to merge into; type-only, so nothing is loaded at runtime.
 import type {} from 'expect';
 
 export { userStatusMatchers } from './userStatusMatchers';
 export type { ToBeValidCreateUserStatusRequestOptions } from './toBeValidCreateUserStatusRequest';
-export type { UserStatusJestMatchers, UserStatusMatcherReturn } from './UserStatusJestMatchers';
+export type {
+  UserStatusAsymmetricMatchers,
+  UserStatusJestMatchers,
+  UserStatusMatcherReturn,
+} from './UserStatusJestMatchers';
 export type { UserStatusMatcherContext, UserStatusMatcherResult } from './UserStatusMatcherContext';
 
 registerUserStatusMatchers();
@@ -18,6 +25,10 @@ declare global {
   namespace jest {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the matchers into Jest's
     interface Matchers<R, T = {}> extends UserStatusJestMatchers<R, T> {}
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any -- `expect.toMatchUserStatusContract()`; Jest's own asymmetric matchers return any
+    interface Expect extends UserStatusAsymmetricMatchers<any> {}
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any -- `expect.not.toMatchUserStatusContract()`
+    interface InverseAsymmetricMatchers extends UserStatusAsymmetricMatchers<any> {}
   }
 }
 
@@ -28,4 +39,6 @@ declare module 'expect' {
     R,
     T
   > {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `expect.toMatchUserStatusContract()` and under `expect.not`
+  interface AsymmetricMatchers extends UserStatusAsymmetricMatchers<void> {}
 }
