@@ -84,7 +84,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 }
 
 function fail(text: string, offset: number, expected: string): JsonSyntaxError {
-  const found = offset < text.length ? JSON.stringify(text[offset]) : 'the end of the input';
+  const found = offset < text.length ? describeCharacter(text, offset) : 'the end of the input';
   return { offset, message: `${expected}, found ${found}` };
 }
 
@@ -145,4 +145,16 @@ function scanNumberOrLiteral(
     return fail(text, end, 'expected a complete number');
   }
   return end;
+}
+
+/**
+ * The character at `offset`, quoted as JSON writes it where that is readable (a letter, `"\\n"`),
+ * else by code point (DEL, a zero-width space, a byte order mark), which would not show in a terminal.
+ */
+function describeCharacter(text: string, offset: number): string {
+  const codePoint = text.codePointAt(offset) ?? 0;
+  const character = String.fromCodePoint(codePoint);
+  return codePoint < 0x20 || character === ' ' || /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(character)
+    ? JSON.stringify(character)
+    : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }

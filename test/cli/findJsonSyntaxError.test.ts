@@ -54,6 +54,9 @@ describe('findJsonSyntaxError', () => {
     ['{"a":1}}', 7, 'expected the end of the input after a value, found "}"'],
     ['', 0, 'expected a value, found the end of the input'],
     ['"a\nb"', 2, 'expected no control character inside a string (escape it), found "\\n"'],
+    ['\u007f', 0, 'expected a value, found U+007F'],
+    ['[1,\u200b2]', 3, 'expected a value, found U+200B'],
+    ['[\ud800]', 1, 'expected a value, found U+D800'],
   ])('locates the error in %j at offset %d', (text, offset, message) => {
     expect(findJsonSyntaxError(text)).toEqual({ offset, message });
   });
