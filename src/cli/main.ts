@@ -8,18 +8,27 @@ function main(): void {
   const interrupted = new Promise<void>((resolve) => (onInterrupt = resolve));
   process.once('SIGINT', () => onInterrupt());
   process.once('SIGTERM', () => onInterrupt());
+  let stdoutOpen = true;
   const io: CliIo = {
     stdin: process.stdin,
     stdoutStream: process.stdout,
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => {
+      if (stdoutOpen) process.stdout.write(text);
+    },
     stderr: (text) => void process.stderr.write(text),
     isTTY: process.stderr.isTTY === true,
     env: process.env,
     interrupted,
   };
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`... | head`) is not an error for a CLI that streams.
-    if (error.code === 'EPIPE') process.exit(0);
+    // A reader that closed the pipe (`... | head`) wants no more output, but the verb still runs to
+    // its end so that its exit code tells the truth (`generate` stops early, and exits 0).
+    if (stdoutOpen && error.code !== 'EPIPE') {
+      process.stderr.write(
+        `warning: standard output failed (${error.message}); output is dropped\n`,
+      );
+    }
+    stdoutOpen = false;
   });
   run(process.argv.slice(2), io).then(
     (code) => {

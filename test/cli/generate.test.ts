@@ -9,6 +9,7 @@ import { run } from '../../src/cli/run';
 import { listIssues } from '../../src/validator/listIssues';
 import { assertFailsAsLabelled } from '../helpers/generatorAssertions';
 import { runCli } from '../helpers/runCli';
+import { runBinClosingStdout } from '../helpers/runBinClosingStdout';
 
 function lines(text: string): unknown[] {
   return text
@@ -263,6 +264,16 @@ describe('the built bin in a pipeline', () => {
     const result = await pipeline(['--kind', 'invalid', '--count', '1000'], ['-']);
     expect(result).toMatchObject({ generateCode: 0, validateCode: 1 });
     expect(result.validateStderr).toContain('0 valid, 1000 invalid');
+  });
+
+  it('stops at once, exit 0, when the reader closes the pipe (generate | head)', async () => {
+    const { code, signal, stderr } = await runBinClosingStdout([
+      'generate',
+      '--count',
+      '100000000',
+    ]);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(stderr).toBe('stopped: the reader closed standard output (seed 1)\n');
   });
 
   it('streams 100,000 entities with a peak RSS under 150 MB', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadFixtureManifest, type FixtureEntry } from '../helpers/fixtureManifest';
+import { runBinClosingStdout } from '../helpers/runBinClosingStdout';
 import { runCli } from '../helpers/runCli';
 
 const VALID_LINE = JSON.stringify({
@@ -287,5 +288,12 @@ describe('the built user-status-contracts bin', () => {
     expect(invalid.code).toBe(1);
     expect(lines(invalid.stdout)).toHaveLength(3);
     expect(usage.code).toBe(2);
+  });
+
+  it('still exits 1 for invalid input when the reader closes the pipe early (validate | head)', async () => {
+    const invalidLines = '{"status":"Compliant"}\n'.repeat(20_000);
+    const { code, signal, stderr } = await runBinClosingStdout(['validate', '-'], invalidLines);
+    expect({ code, signal }).toEqual({ code: 1, signal: null });
+    expect(stderr).toContain('0 valid, 20000 invalid');
   });
 });

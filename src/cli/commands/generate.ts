@@ -132,7 +132,7 @@ export async function generate(options: GenerateOptions, io: CliIo): Promise<Exi
   const output = options.out === undefined ? io.stdoutStream : await openFile(options.out);
   const failure = watchErrors(output, options.out);
   try {
-    return await stream(options, io, output, failure, () => stopped);
+    return await stream(options, io, output, failure, () => stopped || failure.readerGone);
   } finally {
     output.off('error', failure.listener);
   }
@@ -157,13 +157,15 @@ async function stream(
       if (stopped()) break;
     }
   }
-  if (chunk !== '') await write(output, chunk, failure);
+  if (chunk !== '' && !failure.readerGone) await write(output, chunk, failure);
   if (options.out !== undefined) await close(output, failure);
   const what = options.kind === 'entity' ? 'entities' : `${options.kind} bodies`;
   io.stderr(
-    written < options.count
-      ? `stopped after ${written} of ${options.count} ${what} (seed ${options.seed})\n`
-      : `generated ${written} ${what} (seed ${options.seed})\n`,
+    failure.readerGone
+      ? `stopped: the reader closed standard output (seed ${options.seed})\n`
+      : written < options.count
+        ? `stopped after ${written} of ${options.count} ${what} (seed ${options.seed})\n`
+        : `generated ${written} ${what} (seed ${options.seed})\n`,
   );
   return ExitCode.Ok;
 }
@@ -237,13 +239,20 @@ async function openFile(path: string): Promise<Writable> {
 /** The first error the output reported, and the listener that records it. */
 interface WriteFailure {
   error?: Error;
+  /** Standard output's reader closed the pipe (`generate | head`): it has enough, so stop. */
+  readerGone: boolean;
   readonly listener: (error: NodeJS.ErrnoException) => void;
 }
 
 /** Records the first error a stream reports, so writers fail instead of waiting forever. */
 function watchErrors(stream: Writable, out: string | undefined): WriteFailure {
   const failure: WriteFailure = {
+    readerGone: false,
     listener: (error) => {
+      if (out === undefined && error.code === 'EPIPE') {
+        failure.readerGone = true;
+        return;
+      }
       failure.error ??= new UsageError(
         `cannot write ${out === undefined ? 'standard output' : `--out ${out}`}: ${describe(error)}`,
       );
@@ -260,6 +269,8 @@ function watchErrors(stream: Writable, out: string | undefined): WriteFailure {
  */
 async function write(stream: Writable, chunk: string, failure: WriteFailure): Promise<void> {
   if (failure.error !== undefined) throw failure.error;
+  // A destroyed stream would never say 'drain' again.
+  if (stream.destroyed) return;
   if (stream.write(chunk)) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     return;
