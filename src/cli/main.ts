@@ -9,13 +9,16 @@ function main(): void {
   process.once('SIGINT', () => onInterrupt());
   process.once('SIGTERM', () => onInterrupt());
   let stdoutOpen = true;
+  let stderrOpen = true;
   const io: CliIo = {
     stdin: process.stdin,
     stdoutStream: process.stdout,
     stdout: (text) => {
       if (stdoutOpen) process.stdout.write(text);
     },
-    stderr: (text) => void process.stderr.write(text),
+    stderr: (text) => {
+      if (stderrOpen) process.stderr.write(text);
+    },
     isTTY: process.stderr.isTTY === true,
     env: process.env,
     interrupted,
@@ -23,12 +26,16 @@ function main(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A reader that closed the pipe (`... | head`) wants no more output, but the verb still runs to
     // its end so that its exit code tells the truth (`generate` stops early, and exits 0).
-    if (stdoutOpen && error.code !== 'EPIPE') {
+    if (stdoutOpen && stderrOpen && error.code !== 'EPIPE') {
       process.stderr.write(
         `warning: standard output failed (${error.message}); output is dropped\n`,
       );
     }
     stdoutOpen = false;
+  });
+  // Likewise for messages: `... 2>&1 | head` must not crash the verb or change its exit code.
+  process.stderr.on('error', () => {
+    stderrOpen = false;
   });
   run(process.argv.slice(2), io).then(
     (code) => {
@@ -37,7 +44,7 @@ function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`internal error: ${String(error)}\n`);
+      if (stderrOpen) process.stderr.write(`internal error: ${String(error)}\n`);
       process.exit(2);
     },
   );

@@ -296,4 +296,19 @@ describe('the built user-status-contracts bin', () => {
     expect({ code, signal }).toEqual({ code: 1, signal: null });
     expect(stderr).toContain('0 valid, 20000 invalid');
   });
+
+  it('exits 0 for valid input when standard error is closed before the summary (2>&1 | head -c 0)', async () => {
+    const valid = await runBinClosingStdout(
+      ['validate', 'fixtures/valid/status-compliant.json'],
+      '',
+      { closeStderr: true },
+    );
+    expect({ code: valid.code, signal: valid.signal }).toEqual({ code: 0, signal: null });
+    const invalid = await runBinClosingStdout(
+      ['validate', 'fixtures/invalid/seed-example-body.json'],
+      '',
+      { closeStderr: true },
+    );
+    expect(invalid.code).toBe(1);
+  });
 });

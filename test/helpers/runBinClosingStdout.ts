@@ -11,10 +11,13 @@ export const BUILT_BIN = join('dist', 'cli', 'main.js');
 export function runBinClosingStdout(
   args: readonly string[],
   stdin = '',
+  options: { closeStderr?: boolean } = {},
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, [BUILT_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+  // With closeStderr, standard error is closed before the bin writes a byte (`2>&1 | head -c 0`).
+  if (options.closeStderr === true) child.stderr.destroy();
+  else child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
   child.stdout.once('data', () => child.stdout.destroy());
   child.stdin.on('error', () => undefined); // the child may exit before reading everything
   child.stdin.end(stdin);
