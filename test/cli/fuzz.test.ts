@@ -251,10 +251,13 @@ describe('user-status-contracts fuzz', () => {
 
   it.each([
     [
-      (d: string) => ['--report', `json=${join(d, 'missing', 'r.json')}`],
+      (d: string) => ['--report', `json=${join(d, 'missing', 'r.json')}`, '--no-save-failures'],
       /cannot write --report json=.*the directory .*missing does not exist/,
     ],
-    [(d: string) => ['--report', `junit=${d}`], /cannot write --report junit=.*it is a directory/],
+    [
+      (d: string) => ['--report', `junit=${d}`, '--save-failures', join(d, 'f.json')],
+      /cannot write --report junit=.*it is a directory/,
+    ],
     [(d: string) => ['--save-failures', d], /cannot write --save-failures .*it is a directory/],
   ])(
     'refuses an output it could not write before sending a request (%#)',
