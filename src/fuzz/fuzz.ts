@@ -402,7 +402,9 @@ async function probe(target: FuzzTarget): Promise<void> {
   if (created.kind === 'failure') {
     throw new ConnectionError(
       target.baseUrl,
-      `cannot reach ${target.baseUrl}: ${created.message}. Is the server running, and is --base-url right?`,
+      created.reason === 'timeout'
+        ? `${target.baseUrl} did not answer a valid create: ${created.message}. Is the server stuck, or slower than --request-timeout allows?`
+        : `cannot reach ${target.baseUrl}: ${created.message}. Is the server running, and is --base-url right?`,
     );
   }
   const where = `POST ${target.baseUrl}${path}`;

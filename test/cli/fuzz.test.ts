@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
@@ -188,6 +189,30 @@ describe('user-status-contracts fuzz', () => {
       /cannot reach http:\/\/127\.0\.0\.1:9: connection refused\. Is the server running/,
     );
     expect(result.stdout).not.toMatch(/finding/i);
+  });
+
+  it('exits 2 naming --request-timeout when the server accepts connections but never answers', async () => {
+    const sockets = new Set<Socket>();
+    const stuck: Server = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+    const stuckUrl = `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`;
+    try {
+      const result = await runCli([
+        'fuzz',
+        ...target(stuckUrl),
+        '--runs',
+        '5',
+        '--request-timeout',
+        '300',
+      ]);
+      expect(result.stderr).toMatch(
+        /did not answer a valid create: no complete response within 300 ms\. Is the server stuck, or slower than --request-timeout allows\?/,
+      );
+      expect(result.code).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => stuck.close(resolve));
+    }
   });
 
   it.each([
