@@ -396,7 +396,9 @@ function workerEnvironment(run: VerificationRun): NodeJS.ProcessEnv {
 function describe(error: unknown): string {
   // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
   const { name, message, code, cause } = (error ?? {}) as NodeJS.ErrnoException;
-  if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return `no answer within ${REACHABILITY_TIMEOUT_MS / 1000} s: is it stuck?`;
+  }
   const errno =
     typeof code === 'string' ? code : (cause as NodeJS.ErrnoException | undefined)?.code;
   if (errno === 'ENOENT') return 'no such file';

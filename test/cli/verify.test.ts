@@ -259,6 +259,22 @@ describe('user-status-contracts verify', () => {
     expect(code).toBe(2);
   });
 
+  it('exits 2 naming a provider that accepts connections but never answers', async () => {
+    const stuck: Server = createServer(() => undefined); // takes every request, answers none
+    await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+    const stuckUrl = `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`;
+    try {
+      const { code, stderr } = await runCli(['verify', '--base-url', stuckUrl, '--policy-id', 'p']);
+      expect(stderr).toContain(
+        `cannot reach the provider at ${stuckUrl} (no answer within 5 s: is it stuck?)`,
+      );
+      expect(code).toBe(2);
+    } finally {
+      stuck.closeAllConnections();
+      await new Promise((resolve) => stuck.close(resolve));
+    }
+  });
+
   it('exits 2 when the Pact Broker cannot be reached', async () => {
     const closed = createProvider();
     const { url: gone } = await closed.listen({ port: 0 });
