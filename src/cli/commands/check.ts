@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
 import type { VerificationReport } from '../../pact/VerificationReport';
-import { createProvider, type Provider } from '../../provider/createProvider';
+import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
@@ -9,7 +9,6 @@ import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
 import { pactJunitSuite } from '../pactJunitSuite';
-import { runAndReportFuzz } from '../runAndReportFuzz';
 
 const DEFAULT_RUNS = 100;
 
@@ -84,6 +83,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
   if (baseUrl === undefined) {
+    const { createProvider } = await import('../../provider/createProvider');
     provider = createProvider({ selfCheck: true });
     ({ url: baseUrl } = await provider.listen({ host: '127.0.0.1', port: 0 }));
     io.stderr(
@@ -114,6 +114,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
       io.stdout('\n');
     }
     io.stderr('check: fuzzing...\n');
+    const { runAndReportFuzz } = await import('../runAndReportFuzz');
     const report = await runAndReportFuzz(
       { ...options, ...target },
       io,

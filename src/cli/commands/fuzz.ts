@@ -1,14 +1,11 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
-import { loadFailures } from '../../fuzz/failuresFile';
-import { replay } from '../../fuzz/replay';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
 import { parseInteger } from '../parseOptionValues';
-import { runAndReportFuzz } from '../runAndReportFuzz';
 
 const DEFAULT_RUNS = 100;
 const DEFAULT_FAILURES_FILE = 'fuzz-failures.json';
@@ -95,6 +92,7 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
   };
   const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
   await ensureOutputsWritable(reports, raw.saveFailures);
+  const { runAndReportFuzz } = await import('../runAndReportFuzz');
   const report = await runAndReportFuzz({ ...options, ...target }, io, reports, raw.saveFailures);
   return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
 }
@@ -105,6 +103,10 @@ function flagOf(key: 'baseUrl' | 'token' | 'policyId'): string {
 
 /** Re-runs saved findings: --base-url and --policy-id default to the run that saved them. */
 async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
+  const [{ loadFailures }, { replay }] = await Promise.all([
+    import('../../fuzz/failuresFile'),
+    import('../../fuzz/replay'),
+  ]);
   const file = await loadFailures(path);
   if (raw.token === undefined) {
     throw new UsageError(

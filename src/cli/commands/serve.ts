@@ -1,7 +1,6 @@
 import { Command, Option } from 'commander';
 import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
 import { REQUEST_PROFILES, type RequestProfile } from '../../contracts/registry';
-import { createProvider } from '../../provider/createProvider';
 import {
   DEFAULT_HOST,
   DEFAULT_POLICY_ID,
@@ -170,6 +169,7 @@ function parseServeOptions(raw: RawServeOptions): ServeOptions {
  * exit code; a port in use or an unusable option throws (`ConnectionError`, `UsageError`).
  */
 export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode> {
+  const { createProvider } = await import('../../provider/createProvider');
   const provider = createProvider({
     tokens: options.tokens,
     policyIds: options.policyIds,

@@ -9,7 +9,6 @@ import {
   type RequestProfile,
 } from '../../contracts/registry';
 import { InputError, UsageError } from '../../errors';
-import { listIssues } from '../../validator/listIssues';
 import type { ValidationIssue } from '../../validator/ValidationIssue';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
@@ -86,6 +85,8 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
   if (options.inputs.filter((input) => input === '-').length > 1) {
     throw new UsageError('standard input ("-") can be given only once');
   }
+  // The validator (Ajv and its compiled schemas) loads only when `validate` runs, not for --help.
+  const { listIssues } = await import('../../validator/listIssues');
   let documents = 0;
   let invalid = 0;
   const unreadable: InputError[] = [];
