@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { assertLoopbackTarget } from './assertLoopbackTarget';
 import { ALL_CHECKS } from './checks/index';
 import { createRateLimiter } from './createRateLimiter';
 import type { FuzzFinding } from './FuzzReport';
@@ -14,6 +15,8 @@ export interface ReplayOptions {
   readonly requestTimeoutMs?: number;
   /** The `max_response_time` limit, for findings of that check. */
   readonly maxResponseTimeMs?: number;
+  /** Allow a target that is not a loopback address (replaying creates data). @defaultValue false */
+  readonly allowRemote?: boolean;
 }
 
 /** What a replayed finding does now. */
@@ -29,6 +32,7 @@ export async function replay(
   findings: readonly FuzzFinding[],
   options: ReplayOptions,
 ): Promise<ReplayResult[]> {
+  assertLoopbackTarget(options.baseUrl, options.allowRemote === true);
   const dispatcher = new Agent({ connections: 1 });
   const target: FuzzTarget = {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),

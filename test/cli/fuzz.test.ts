@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -295,6 +295,25 @@ describe('user-status-contracts fuzz', () => {
       expect(result.code).toBe(2);
     },
   );
+
+  it('refuses to replay against a remote server without --allow-remote', async () => {
+    const saved = join(dir, 'remote-failures.json');
+    await writeFile(
+      saved,
+      JSON.stringify({
+        format: 'user-status-contracts/fuzz-failures',
+        version: 1,
+        target: { baseUrl: 'https://graph.microsoft.com/v1.0', policyId: 'p' },
+        seed: 1,
+        findings: [],
+      }),
+    );
+    const result = await runCli(['fuzz', '--token', 't', '--replay', saved]);
+    expect(result.stderr).toMatch(
+      /refusing to send requests to graph\.microsoft\.com.*--allow-remote/,
+    );
+    expect(result.code).toBe(2);
+  });
 
   it('exits 2 when the target flags are missing, pointing at check', async () => {
     const result = await runCli(['fuzz', '--runs', '5']);

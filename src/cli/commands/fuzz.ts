@@ -123,6 +123,7 @@ async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Pro
   );
   const results = await replay(file.findings, {
     ...target,
+    allowRemote: raw.allowRemote === true,
     ...(raw.requestTimeout === undefined
       ? {}
       : { requestTimeoutMs: parseInteger(raw.requestTimeout, '--request-timeout', { min: 1 }) }),
