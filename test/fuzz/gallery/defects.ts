@@ -192,6 +192,29 @@ export const GALLERY: readonly GalleryEntry[] = [
     },
   },
   {
+    name: 'answers 401 to a bad token but stores the status anyway',
+    check: 'ignored_auth',
+    defect: {
+      // The create goes through as if authorised; only the answer says 401.
+      request: (request) =>
+        isCreate(request) && request.headers['authorization'] !== `Bearer ${DEFAULT_TOKEN}`
+          ? {
+              ...request,
+              headers: {
+                ...request.headers,
+                authorization: `Bearer ${DEFAULT_TOKEN}`,
+                'x-defect-unauthorised': '1',
+              },
+            }
+          : request,
+      response: (response, request) =>
+        request.headers['x-defect-unauthorised'] === '1'
+          ? graphError(401, 'InvalidAuthenticationToken')
+          : response,
+    },
+    minimal: (fuzzCase) => fuzzCase.kind === 'auth' && fuzzCase.verifyListing,
+  },
+  {
     name: 'accepts any policy id',
     check: 'unknown_parent',
     defect: {
