@@ -9,6 +9,7 @@ import { run } from '../../src/cli/run';
 import { listIssues } from '../../src/validator/listIssues';
 import { assertFailsAsLabelled } from '../helpers/generatorAssertions';
 import { runCli } from '../helpers/runCli';
+import { BUILT_BIN } from '../helpers/builtBin';
 import { runBinClosingStdout } from '../helpers/runBinClosingStdout';
 
 function lines(text: string): unknown[] {
@@ -225,7 +226,7 @@ describe('generate interrupted while writing to a consumer that never pushes bac
 });
 
 describe('the built bin in a pipeline', () => {
-  const bin = join('dist', 'cli', 'main.js');
+  const bin = BUILT_BIN;
 
   /** Runs `generate ... | validate ...` as two processes, like a shell pipeline. */
   function pipeline(

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BUILT_BIN } from '../helpers/runBinClosingStdout';
+import { BUILT_BIN } from '../helpers/builtBin';
 
 /** The packages of node_modules that a run of the built bin with `args` loaded. */
 async function packagesLoadedBy(args: readonly string[]): Promise<string[]> {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadFixtureManifest, type FixtureEntry } from '../helpers/fixtureManifest';
+import { BUILT_BIN } from '../helpers/builtBin';
 import { runBinClosingStdout } from '../helpers/runBinClosingStdout';
 import { runCli } from '../helpers/runCli';
 
@@ -266,7 +267,7 @@ describe('user-status-contracts validate', () => {
 });
 
 describe('the built user-status-contracts bin', () => {
-  const bin = join('dist', 'cli', 'main.js');
+  const bin = BUILT_BIN;
   const run = async (args: string[]): Promise<{ code: number; stdout: string }> => {
     try {
       const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args]);

@@ -17,10 +17,11 @@ import { DEFAULT_PACT_FILE } from '../../src/pact/pactNames';
 import { createProvider, type Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { startTinyProvider } from '../contract/provider/brokenProviders/startTinyProvider';
+import { BUILT_BIN } from '../helpers/builtBin';
 import { runCli } from '../helpers/runCli';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+const BIN = join(ROOT, BUILT_BIN);
 const TOKEN = 'cli-verify-token';
 const POLICY_ID = 'cli-verify-policy';
 const DESCRIPTIONS = Object.values(createUserStatusInteractions()).map((i) => i.description);

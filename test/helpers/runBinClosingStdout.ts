@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-/** The built bin (`npm test` builds dist/ before Jest runs). */
-export const BUILT_BIN = join('dist', 'cli', 'main.js');
+import { BUILT_BIN } from './builtBin';
 
 /**
  * Runs the built bin with `args` and closes its standard output after the first output arrives,
