@@ -12,8 +12,8 @@ import { createRateLimiter } from './createRateLimiter';
 import { deriveSeed } from './deriveSeed';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
 import type { CheckSummary, FuzzFinding, FuzzReport } from './FuzzReport';
-import { collectionPath, type FuzzTarget } from './FuzzTarget';
-import { runCase, SAMPLE_BODY } from './runCase';
+import type { FuzzTarget } from './FuzzTarget';
+import { runCase, sampleCreateRequest } from './runCase';
 import { sendRequest } from './sendRequest';
 import { redactToken } from './redactToken';
 import { toCurl } from './toCurl';
@@ -385,20 +385,12 @@ function stillInvalid(fuzzCase: FuzzCase): boolean {
  * clear error, not a finding in every scenario.
  */
 async function probe(target: FuzzTarget): Promise<void> {
-  const path = collectionPath(target.policyId);
-  const created = await sendRequest(
-    {
-      method: 'POST',
-      path,
-      headers: {
-        authorization: `Bearer ${target.token}`,
-        accept: 'application/json',
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(SAMPLE_BODY),
-    },
-    { baseUrl: target.baseUrl, timeoutMs: target.timeoutMs, dispatcher: target.dispatcher },
-  );
+  const request = sampleCreateRequest(target);
+  const created = await sendRequest(request, {
+    baseUrl: target.baseUrl,
+    timeoutMs: target.timeoutMs,
+    dispatcher: target.dispatcher,
+  });
   if (created.kind === 'failure') {
     throw new ConnectionError(
       target.baseUrl,
@@ -407,7 +399,7 @@ async function probe(target: FuzzTarget): Promise<void> {
         : `cannot reach ${target.baseUrl}: ${created.message}. Is the server running, and is --base-url right?`,
     );
   }
-  const where = `POST ${target.baseUrl}${path}`;
+  const where = `POST ${target.baseUrl}${request.path}`;
   if (created.status === 401 || created.status === 403) {
     throw new UsageError(
       `${where} with a valid body was answered ${created.status}: the server does not accept --token. ` +

@@ -84,7 +84,7 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
       let path = collection;
       if (fuzzCase.target === 'item') {
         // A real status, so that a 404 for a missing id cannot stand in for the 405.
-        const created = await send(post(collection, target, JSON.stringify(SAMPLE_BODY)));
+        const created = await send(sampleCreateRequest(target));
         const id = createdId(created);
         path = itemPath(target.policyId, id ?? 'missing-status-id');
       }
@@ -100,13 +100,18 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
 }
 
 /** A valid create body: the probe before a run, and the body of method cases. */
-export const SAMPLE_BODY = {
+const SAMPLE_BODY = {
   userDisplayName: 'Method Probe',
   devicesCount: 1,
   status: 'compliant',
   lastReportedDateTime: '2026-01-01T00:00:00.0000000Z',
   userPrincipalName: 'method.probe@contoso.onmicrosoft.com',
 };
+
+/** An authorised, valid create under the target's policy: the probe before a run sends it too. */
+export function sampleCreateRequest(target: FuzzTarget): FuzzRequest {
+  return post(collectionPath(target.policyId), target, JSON.stringify(SAMPLE_BODY));
+}
 
 function authorized(target: FuzzTarget): Record<string, string> {
   return { authorization: `Bearer ${target.token}`, accept: 'application/json' };
