@@ -12,7 +12,6 @@ export type RequestMutation =
   | 'unknownProperty'
   | 'protoKey'
   | 'wrongODataType'
-  | 'emptyId'
   | 'nonObjectBody';
 
 /**

@@ -34,7 +34,6 @@ export const REQUEST_MUTATIONS: readonly RequestMutation[] = Object.freeze([
   'unknownProperty',
   'protoKey',
   'wrongODataType',
-  'emptyId',
   'nonObjectBody',
 ]);
 
@@ -422,10 +421,6 @@ function wrongODataType(): fc.Arbitrary<Change> {
     );
 }
 
-function emptyId(): fc.Arbitrary<Change> {
-  return fc.constant(setProperty('id', '', 'minLength', 'id is the empty string'));
-}
-
 function replaceBody(make: (base: Body) => unknown, description: string): Change {
   return { apply: make, path: '', rule: 'type', description };
 }
@@ -464,7 +459,6 @@ const CHANGES: Readonly<Record<RequestMutation, () => fc.Arbitrary<Change>>> = {
   unknownProperty,
   protoKey,
   wrongODataType,
-  emptyId,
   nonObjectBody,
 };
 
@@ -579,7 +573,6 @@ const EXAMPLE_CHANGES: Readonly<Record<RequestMutation, readonly Change[]>> = {
     ),
     setProperty('@odata.type', null, 'const', '@odata.type is null'),
   ],
-  emptyId: [setProperty('id', '', 'minLength', 'id is the empty string')],
   nonObjectBody: [
     replaceBody(() => null, 'the body is null'),
     replaceBody((base) => [base], 'the body is an array holding a valid body'),

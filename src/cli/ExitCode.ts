@@ -6,6 +6,11 @@ export const ExitCode = {
   Findings: 1,
   /** A usage error (unknown flag, bad value, unreadable file) or a connection error. */
   Usage: 2,
+  /**
+   * `fuzz` and `check`: no failure found, but the run is incomplete (a check judged no case: time
+   * budget, throttling, a stopped run), so it cannot pass. `--allow-incomplete` turns it into 0.
+   */
+  Incomplete: 3,
 } as const;
 
 /** One of the CLI's exit codes. */

@@ -11,8 +11,10 @@ import type { ReportTargets } from './fuzzFlags';
 export async function ensureOutputsWritable(
   reports: ReportTargets,
   saveFailures: string | false,
+  saveBaseline?: string,
 ): Promise<void> {
   const outputs: Array<[flag: string, path: string]> = [];
+  if (saveBaseline !== undefined) outputs.push([`--save-baseline ${saveBaseline}`, saveBaseline]);
   if (reports.json !== undefined) outputs.push([`--report json=${reports.json}`, reports.json]);
   if (reports.junit !== undefined) outputs.push([`--report junit=${reports.junit}`, reports.junit]);
   if (saveFailures !== false) outputs.push([`--save-failures ${saveFailures}`, saveFailures]);

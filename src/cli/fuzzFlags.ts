@@ -19,6 +19,10 @@ export interface RawFuzzFlags {
   shard?: string;
   report: string[];
   showToken?: boolean;
+  failOn?: string;
+  allowIncomplete?: boolean;
+  baseline?: string;
+  saveBaseline?: string;
 }
 
 /** Adds the fuzzing flags shared by `fuzz` and `check` to a command. */
@@ -70,7 +74,23 @@ export function addFuzzFlags(command: Command, defaults: { runs: number }): Comm
         .argParser((value: string, previous: string[] = []) => [...previous, value])
         .default([], 'none'),
     )
-    .option('--show-token', 'print the bearer token in curl reproductions instead of $TOKEN');
+    .option(
+      '--show-token',
+      'print the bearer token in findings and curl reproductions instead of $TOKEN',
+    )
+    .option(
+      '--fail-on <LEVEL>',
+      'the lowest finding level that fails the run: failure, or warning (warnings too) (default: failure)',
+    )
+    .option(
+      '--allow-incomplete',
+      'exit 0 instead of 3 when nothing failed but the run is incomplete (a check judged no case)',
+    )
+    .option(
+      '--baseline <FILE>',
+      'known findings (written by --save-baseline): only findings it does not list fail the run',
+    )
+    .option('--save-baseline <FILE>', "write this run's findings as a baseline to FILE");
 }
 
 /** The report files asked for with `--report`. */
@@ -79,11 +99,23 @@ export interface ReportTargets {
   readonly junit?: string;
 }
 
-/** Turns the shared fuzzing flags into `fuzz` options (without the target) and report paths. */
+/** How the run's findings decide the exit code, and where its baseline comes from and goes. */
+export interface VerdictFlags {
+  readonly failOn: 'failure' | 'warning';
+  readonly allowIncomplete: boolean;
+  readonly baseline?: string;
+  readonly saveBaseline?: string;
+}
+
+/** Turns the shared fuzzing flags into `fuzz` options (without the target), report paths and verdict flags. */
 export function parseFuzzFlags(
   raw: RawFuzzFlags,
   defaults: { runs: number },
-): { options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'>; reports: ReportTargets } {
+): {
+  options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'>;
+  reports: ReportTargets;
+  verdict: VerdictFlags;
+} {
   const checks = raw.checks === undefined ? undefined : checkNames(raw.checks, '--checks');
   const excludeChecks =
     raw.excludeChecks === undefined ? undefined : checkNames(raw.excludeChecks, '--exclude-checks');
@@ -116,7 +148,20 @@ export function parseFuzzFlags(
   };
   const json = reports.get('json');
   const junit = reports.get('junit');
-  return { options, reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) } };
+  if (raw.failOn !== undefined && raw.failOn !== 'failure' && raw.failOn !== 'warning') {
+    throw new UsageError(`--fail-on takes failure or warning, not ${JSON.stringify(raw.failOn)}`);
+  }
+  const verdict: VerdictFlags = {
+    failOn: raw.failOn === 'warning' ? 'warning' : 'failure',
+    allowIncomplete: raw.allowIncomplete === true,
+    ...(raw.baseline === undefined ? {} : { baseline: raw.baseline }),
+    ...(raw.saveBaseline === undefined ? {} : { saveBaseline: raw.saveBaseline }),
+  };
+  return {
+    options,
+    reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) },
+    verdict,
+  };
 }
 
 function checkNames(value: string, flag: string): CheckName[] {

@@ -1,28 +1,70 @@
+import { loadBaseline, saveBaseline } from '../fuzz/baselineFile';
+import { saveFailures as writeFailuresFile } from '../fuzz/failuresFile';
+import { formatFindings } from '../fuzz/formatFindings';
+import { formatSummary } from '../fuzz/formatSummary';
 import { fuzz, type FuzzOptions } from '../fuzz/fuzz';
 import type { FuzzReport } from '../fuzz/FuzzReport';
 import type { CliIo } from './CliIo';
-import type { ReportTargets } from './fuzzFlags';
+import type { ReportTargets, VerdictFlags } from './fuzzFlags';
 import { fuzzProgressPrinter } from './fuzzProgressPrinter';
-import { reportFuzzRun } from './reportFuzzRun';
-import type { ExtraReportContent } from './writeFuzzReports';
+import { fuzzVerdict, type FuzzVerdict } from './fuzzVerdict';
+import { writeFuzzReports, type ExtraReportContent } from './writeFuzzReports';
 
-/** Runs the fuzzer with live progress, then prints and writes its findings, summary and reports. */
+/** Where a run's results go and how they are judged. */
+export interface FuzzOutputs {
+  readonly reports: ReportTargets;
+  /** The failures file for `--replay`, or `false` for none. */
+  readonly saveFailures: string | false;
+  readonly verdict: VerdictFlags;
+}
+
+/**
+ * Runs the fuzzer with live progress, then prints its findings (grouped by root cause) and
+ * summary, writes its reports, failures file and baseline, and decides the exit code.
+ */
 export async function runAndReportFuzz(
   options: Omit<FuzzOptions, 'onProgress'>,
   io: CliIo,
-  reports: ReportTargets,
-  saveFailures: string | false,
+  outputs: FuzzOutputs,
   extra: ExtraReportContent = {},
-): Promise<FuzzReport> {
+): Promise<{ report: FuzzReport; verdict: FuzzVerdict }> {
+  // A bad baseline is a usage error before the run, not after it.
+  const baseline =
+    outputs.verdict.baseline === undefined
+      ? undefined
+      : await loadBaseline(outputs.verdict.baseline);
   const progress = fuzzProgressPrinter(io);
   const report = await fuzz({ ...options, onProgress: progress.update });
   progress.done();
-  await reportFuzzRun(
-    report,
-    io,
-    reports,
-    saveFailures === false ? undefined : saveFailures,
-    extra,
-  );
-  return report;
+  const verdict = fuzzVerdict(report, {
+    failOn: outputs.verdict.failOn,
+    allowIncomplete: outputs.verdict.allowIncomplete,
+    ...(baseline ? { baseline } : {}),
+  });
+  const failuresFile =
+    report.findings.length > 0 && outputs.saveFailures !== false ? outputs.saveFailures : undefined;
+  if (report.findings.length > 0) {
+    io.stdout('Findings (each shrunk to a minimal case, grouped by root cause):\n\n');
+    io.stdout(`${formatFindings(report, failuresFile === undefined ? {} : { failuresFile })}\n\n`);
+  }
+  io.stdout(`${formatSummary(report)}\n`);
+  for (const line of verdict.lines) io.stdout(`${line}\n`);
+  const written = await writeFuzzReports(report, outputs.reports, extra, {
+    warningsFail: outputs.verdict.failOn === 'warning',
+    known: verdict.known,
+  });
+  for (const path of written) io.stdout(`Report written to ${path}\n`);
+  if (failuresFile !== undefined) {
+    await writeFailuresFile(failuresFile, report);
+    io.stdout(
+      `Failures saved to ${failuresFile}; re-run them with: user-status-contracts fuzz --replay ${failuresFile} --token "$TOKEN"\n`,
+    );
+  }
+  if (outputs.verdict.saveBaseline !== undefined) {
+    await saveBaseline(outputs.verdict.saveBaseline, report);
+    io.stdout(
+      `Baseline of ${report.findings.length} finding(s) written to ${outputs.verdict.saveBaseline}\n`,
+    );
+  }
+  return { report, verdict };
 }

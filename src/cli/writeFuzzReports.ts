@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzReport } from '../fuzz/FuzzReport';
-import { fuzzJunitSuite } from '../fuzz/fuzzJunitSuite';
+import { fuzzJunitSuite, type FuzzJunitOptions } from '../fuzz/fuzzJunitSuite';
 import { toJunitXml, type JunitSuite } from '../fuzz/toJunitXml';
 import type { ReportTargets } from './fuzzFlags';
 
@@ -18,6 +18,7 @@ export async function writeFuzzReports(
   report: FuzzReport,
   targets: ReportTargets,
   extra: ExtraReportContent = {},
+  junit: Omit<FuzzJunitOptions, 'name'> = {},
 ): Promise<string[]> {
   const written: string[] = [];
   const write = async (path: string, text: string): Promise<void> => {
@@ -31,6 +32,9 @@ export async function writeFuzzReports(
   const json = extra.json ? { ...extra.json, fuzz: report } : report;
   if (targets.json) await write(targets.json, `${JSON.stringify(json, null, 2)}\n`);
   if (targets.junit)
-    await write(targets.junit, toJunitXml([...(extra.suites ?? []), fuzzJunitSuite(report)]));
+    await write(
+      targets.junit,
+      toJunitXml([...(extra.suites ?? []), fuzzJunitSuite(report, junit)]),
+    );
   return written;
 }

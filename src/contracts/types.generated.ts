@@ -60,7 +60,7 @@ export interface CreateUserStatusRequest {
    */
   '@odata.type'?: '#microsoft.graph.deviceComplianceUserStatus';
   /**
-   * Key of the entity, assigned by the service. Not necessarily a GUID nor lowercase (Graph uses three GUIDs joined by '_').
+   * An id sent in a create body: Edm.String with no length facet. The service assigns the key, so a server may ignore it or refuse it; the toolkit's advice (listAdvisories, a warning) is to refuse an empty one.
    */
   id?: string;
   /**
@@ -87,7 +87,7 @@ export interface CreateUserStatusRequestGraphMetadata {
    */
   '@odata.type'?: '#microsoft.graph.deviceComplianceUserStatus';
   /**
-   * Key of the entity, assigned by the service. Not necessarily a GUID nor lowercase (Graph uses three GUIDs joined by '_').
+   * An id sent in a create body: Edm.String with no length facet. The service assigns the key, so a server may ignore it or refuse it; the toolkit's advice (listAdvisories, a warning) is to refuse an empty one.
    */
   id?: string;
   /**

@@ -1,13 +1,24 @@
 import type { CaseOutcome } from './CaseOutcome';
 import type { CheckName } from './CheckName';
+import type { CheckRule } from './CheckRule';
 import type { Exchange } from './Exchange';
 import type { FuzzCaseKind } from './FuzzCase';
 
+/** A check's verdict that one of its rules is broken: where, how, and on which exchange. */
+export interface RuleBreach {
+  readonly status: 'fail';
+  readonly rule: CheckRule;
+  /** JSON pointer of what is wrong (in the request body or the answer), `''` for the whole. */
+  readonly pointer: string;
+  /** The JSON Schema keyword when a schema decides it, or the kind of damage of a malformed body. */
+  readonly keyword?: string;
+  readonly message: string;
+  readonly exchange: Exchange;
+}
+
 /** The verdict of one check on one case. */
 export type CheckVerdict =
-  | { readonly status: 'pass' }
-  | { readonly status: 'skip'; readonly note: string }
-  | { readonly status: 'fail'; readonly message: string; readonly exchange: Exchange };
+  { readonly status: 'pass' } | { readonly status: 'skip'; readonly note: string } | RuleBreach;
 
 /** State shared by the checks across a run (for example, every id seen so far). */
 export interface CheckContext {
@@ -22,6 +33,8 @@ export interface Check {
   readonly name: CheckName;
   /** One sentence: what the check demands. */
   readonly description: string;
+  /** The rules it applies, each with its level and source. */
+  readonly rules: readonly CheckRule[];
   /** The kinds of case the check is about; absent for checks that judge every answer. */
   readonly kinds?: readonly FuzzCaseKind[];
   /** Off unless asked for (`max_response_time`). */
@@ -32,7 +45,19 @@ export interface Check {
 /** The passing verdict. */
 export const PASS: CheckVerdict = { status: 'pass' };
 
-/** A failing verdict on an exchange. */
-export function fail(exchange: Exchange, message: string): CheckVerdict {
-  return { status: 'fail', message, exchange };
+/** A verdict that `rule` is broken on `exchange`, at `pointer` (and schema `keyword`, if any). */
+export function fail(
+  exchange: Exchange,
+  message: string,
+  rule: CheckRule,
+  where: { readonly pointer?: string; readonly keyword?: string } = {},
+): RuleBreach {
+  return {
+    status: 'fail',
+    rule,
+    pointer: where.pointer ?? '',
+    ...(where.keyword === undefined ? {} : { keyword: where.keyword }),
+    message,
+    exchange,
+  };
 }

@@ -1,10 +1,15 @@
 import type { CreateUserStatusRequest } from '../contracts/types.generated';
 
-/** Why an invalid body breaks the contract: the JSON pointer and rule `listIssues` must report. */
+/**
+ * Why an invalid body breaks the contract: the JSON pointer and rule `listIssues` must report (or,
+ * for an advisory one, `listAdvisories`).
+ */
 export interface FuzzViolation {
   readonly path: string;
   readonly rule: string;
   readonly description: string;
+  /** Set when the body conforms to the contract and breaks only the toolkit's advice: a warning. */
+  readonly advisory?: true;
 }
 
 /**
@@ -16,7 +21,7 @@ export type FuzzCase =
   | { readonly kind: 'create'; readonly body: CreateUserStatusRequest }
   /** A valid create, then a delete, then a read of the deleted status. */
   | { readonly kind: 'lifecycle'; readonly body: CreateUserStatusRequest }
-  /** A body that breaks the contract for one labelled reason. */
+  /** A body that breaks the contract (or the toolkit's advice) for one labelled reason. */
   | { readonly kind: 'invalid'; readonly body: unknown; readonly violation: FuzzViolation }
   /** A raw text that is not JSON, or is hostile JSON. */
   | { readonly kind: 'malformed'; readonly text: string; readonly label: string }

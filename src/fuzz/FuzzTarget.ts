@@ -16,6 +16,11 @@ export interface FuzzTarget {
   readonly acquire: () => Promise<void>;
   /** Called after each request (progress). */
   readonly onRequest: () => void;
+  /**
+   * When the run's time is up (`performance.now()` milliseconds): a Retry-After that would wait
+   * past it is not waited for. @defaultValue no limit
+   */
+  readonly deadline?: number;
 }
 
 /** The collection path of a policy's user statuses. */

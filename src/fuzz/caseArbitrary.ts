@@ -62,11 +62,15 @@ export function caseArbitrary(kind: FuzzCaseKind): fc.Arbitrary<FuzzCase> {
     case 'lifecycle':
       return body.map((b): FuzzCase => ({ kind, body: b }));
     case 'invalid':
-      return invalidCreateUserStatusRequestArbitrary().map(({ body: b, violation }): FuzzCase => ({
-        kind,
-        body: b,
-        violation,
-      }));
+      return fc.oneof(
+        {
+          weight: 30,
+          arbitrary: invalidCreateUserStatusRequestArbitrary().map(
+            ({ body: b, violation }): FuzzCase => ({ kind, body: b, violation }),
+          ),
+        },
+        { weight: 1, arbitrary: body.map((b): FuzzCase => emptyIdCase(b)) },
+      );
     case 'malformed':
       return malformedJsonBodyArbitrary().map(({ text, label }): FuzzCase => ({
         kind,
@@ -131,6 +135,23 @@ const authVariant: fc.Arbitrary<{
     .map((token) => ({ variant: 'wrong' as const, authorization: `Bearer wrong-${token}` })),
 );
 
+/**
+ * A valid body with an empty `id`: the contract lets a server ignore it, the toolkit's advice
+ * (`listAdvisories`) is to refuse it, so accepting it is a warning.
+ */
+function emptyIdCase(body: CreateUserStatusRequest): FuzzCase {
+  return {
+    kind: 'invalid',
+    body: { ...body, id: '' },
+    violation: {
+      path: '/id',
+      rule: 'nonEmptyId',
+      description: 'id is the empty string',
+      advisory: true,
+    },
+  };
+}
+
 /** The canonical edge cases of a scenario, tried before anything random. */
 export function caseExamples(kind: FuzzCaseKind): FuzzCase[] {
   const bodies: readonly CreateUserStatusRequest[] = createUserStatusRequestExamples();
@@ -140,11 +161,14 @@ export function caseExamples(kind: FuzzCaseKind): FuzzCase[] {
     case 'lifecycle':
       return bodies.map((body) => ({ kind, body }));
     case 'invalid':
-      return invalidCreateUserStatusRequestExamples().map(({ body, violation }) => ({
-        kind,
-        body,
-        violation,
-      }));
+      return [
+        ...invalidCreateUserStatusRequestExamples().map(({ body, violation }): FuzzCase => ({
+          kind,
+          body,
+          violation,
+        })),
+        ...(first ? [emptyIdCase(first)] : []),
+      ];
     case 'malformed':
       return malformedJsonBodyExamples().map(({ text, label }) => ({ kind, text, label }));
     case 'auth':

@@ -5,8 +5,10 @@ import type { FuzzFinding, FuzzReport } from './FuzzReport';
 /** The format of a saved failures file (`fuzz --replay FILE` reads it back). */
 export interface FailuresFile {
   readonly format: 'user-status-contracts/fuzz-failures';
-  readonly version: 1;
+  /** 2 since findings carry an `id` (their fingerprint); version 1 files still replay. */
+  readonly version: 1 | 2;
   readonly target: FuzzReport['target'];
+  /** The campaign's seed (`--seed` runs the same campaign again). */
   readonly seed: number;
   readonly findings: readonly FuzzFinding[];
 }
@@ -15,7 +17,7 @@ export interface FailuresFile {
 export async function saveFailures(path: string, report: FuzzReport): Promise<void> {
   const file: FailuresFile = {
     format: 'user-status-contracts/fuzz-failures',
-    version: 1,
+    version: 2,
     target: report.target,
     seed: report.seed,
     findings: report.findings,

@@ -2,13 +2,48 @@ import type { FuzzFinding } from './FuzzReport';
 
 const MAX_BODY = 600;
 
-/** A finding as text: the check, the message, the minimal request and response, the seed and a curl line. */
-export function formatFinding(finding: FuzzFinding, index: number): string {
+/** Options of `formatFinding`. */
+export interface FormatFindingOptions {
+  /** The failures file the finding was saved to: the replay line names it. */
+  readonly failuresFile?: string;
+}
+
+/** A finding's first line: level, check, message. */
+export function findingHeadline(finding: FuzzFinding): string {
+  return `${finding.level === 'failure' ? 'FAILURE' : 'warning'} ${finding.check}: ${finding.message}`;
+}
+
+/** Where the broken rule comes from, in words (`the contract: …`, `RFC 9110 §15.5.6`). */
+export function describeSource(finding: Pick<FuzzFinding, 'rule' | 'source'>): string {
+  const from = {
+    contract: 'the contract',
+    standard: 'a standard',
+    advice: "the toolkit's advice",
+    option: 'your option',
+  }[finding.source.kind];
+  return `${finding.rule}, from ${from}: ${finding.source.ref}`;
+}
+
+/**
+ * A finding as text: level, check and message, the rule and its source, the minimal request and
+ * response, how many cases showed it, and the one handle that reproduces it.
+ */
+export function formatFinding(
+  finding: FuzzFinding,
+  index: number,
+  options: FormatFindingOptions = {},
+): string {
   const { request, response } = finding;
   const lines = [
-    `${index}. ${finding.check}: ${finding.message}`,
-    `   request:  ${request.method} ${request.path}`,
+    `${index}. ${findingHeadline(finding)}`,
+    `   rule:     ${describeSource(finding)}`,
   ];
+  if (finding.pointer !== '' || finding.keyword !== undefined) {
+    lines.push(
+      `   at:       ${[finding.pointer || '(root)', finding.keyword].filter(Boolean).join(' ')}`,
+    );
+  }
+  lines.push(`   request:  ${request.method} ${request.path}`);
   if (request.body !== undefined) lines.push(`             ${clip(request.body)}`);
   if (response.status !== undefined) {
     lines.push(`   response: ${response.status} (${Math.round(response.durationMs)} ms)`);
@@ -17,9 +52,14 @@ export function formatFinding(finding: FuzzFinding, index: number): string {
     lines.push(`   response: none: ${response.failure ?? 'no answer'}`);
   }
   lines.push(
-    `   seed ${finding.seed}, path ${JSON.stringify(finding.path)}, shrunk ${finding.shrinks} time(s)`,
+    `   seen in ${finding.hits} generated case(s); minimal case after ${finding.shrinks} shrink(s)`,
   );
   lines.push(`   reproduce: ${finding.curl}`);
+  lines.push(
+    options.failuresFile === undefined
+      ? `   finding:   ${finding.id}`
+      : `   replay:    user-status-contracts fuzz --replay ${options.failuresFile} --finding ${finding.id} --token "$TOKEN"`,
+  );
   return lines.join('\n');
 }
 

@@ -1,33 +1,60 @@
-import { formatFinding } from './formatFinding';
+import { describeSource, formatFinding } from './formatFinding';
 import type { FuzzReport } from './FuzzReport';
-import type { JunitSuite } from './toJunitXml';
+import type { JunitCase, JunitSuite } from './toJunitXml';
 
-/** A fuzzing run as a JUnit suite: one test case per check, failures with their reproductions. */
-export function fuzzJunitSuite(report: FuzzReport, name = 'fuzz'): JunitSuite {
+/** Options of `fuzzJunitSuite`. */
+export interface FuzzJunitOptions {
+  /** The suite's name. @defaultValue 'fuzz' */
+  readonly name?: string;
+  /** Report warnings as failures (`--fail-on warning`). @defaultValue false */
+  readonly warningsFail?: boolean;
+  /** Findings known from a baseline: reported, never failed. */
+  readonly known?: ReadonlySet<string>;
+}
+
+/**
+ * A fuzzing run as a JUnit suite: one test case per distinct finding (a failure, or a passed case
+ * carrying the warning), one per check without findings (passed, or skipped with the reason when
+ * it was not exercised).
+ */
+export function fuzzJunitSuite(report: FuzzReport, options: FuzzJunitOptions = {}): JunitSuite {
+  const name = options.name ?? 'fuzz';
+  const cases: JunitCase[] = [];
+  for (const check of report.checks) {
+    const base = { name: check.name, classname: name };
+    if (check.status === 'not exercised' || check.status === 'skipped') {
+      cases.push({ ...base, skipped: check.notes.join('; ') || check.status });
+      continue;
+    }
+    const findings = report.findings.filter((finding) => finding.check === check.name);
+    if (findings.length === 0) cases.push(base);
+    for (const finding of findings) {
+      const failing =
+        !options.known?.has(finding.id) &&
+        (finding.level === 'failure' || options.warningsFail === true);
+      const details = `${formatFinding(finding, 1)}\n   (${describeSource(finding)})`;
+      cases.push({
+        name:
+          `${check.name} [${finding.level}] ${finding.rule} ${finding.pointer}`.trimEnd() +
+          ` (${finding.id})`,
+        classname: `${name}.${check.name}`,
+        ...(failing
+          ? { failure: { message: finding.message, type: finding.level, details } }
+          : {
+              output: `${options.known?.has(finding.id) ? 'known (baseline) ' : ''}${finding.level}: ${details}`,
+            }),
+      });
+    }
+  }
   return {
     name,
     seconds: report.durationMs / 1000,
     timestamp: report.startedAt,
-    properties: { seed: String(report.seed), target: report.target.baseUrl },
-    cases: report.checks.map((check) => {
-      const base = { name: check.name, classname: name };
-      if (check.status === 'failed') {
-        const findings = report.findings.filter((finding) => finding.check === check.name);
-        return {
-          ...base,
-          failure: {
-            message: findings[0]?.message ?? 'failed',
-            type: check.name,
-            details: findings
-              .map((finding, index) => formatFinding(finding, index + 1))
-              .join('\n\n'),
-          },
-        };
-      }
-      if (check.status === 'skipped' || check.status === 'not run') {
-        return { ...base, skipped: check.notes.join('; ') || check.status };
-      }
-      return base;
-    }),
+    properties: {
+      seed: String(report.seed),
+      target: report.target.baseUrl,
+      incomplete: String(report.incomplete),
+    },
+    cases,
   };
 }

@@ -12,7 +12,12 @@ export function redactToken(request: FuzzRequest, token: string): FuzzRequest {
   if (token === '') return request;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    headers[name] = value.split(token).join(REDACTED_TOKEN);
+    headers[name] = redactTokenInText(value, token);
   }
   return { ...request, headers };
+}
+
+/** A text (an answer's body or header, a message) with every occurrence of the token redacted. */
+export function redactTokenInText(text: string, token: string): string {
+  return token === '' ? text : text.split(token).join(REDACTED_TOKEN);
 }

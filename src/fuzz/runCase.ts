@@ -1,12 +1,12 @@
 import type { CaseOutcome } from './CaseOutcome';
-import type { Exchange, FuzzRequest } from './Exchange';
+import type { Exchange, FuzzRequest, FuzzResponse } from './Exchange';
 import type { FuzzCase } from './FuzzCase';
 import { collectionPath, itemPath, type FuzzTarget } from './FuzzTarget';
 import { responseJson } from './responseJson';
 import { sendRequest } from './sendRequest';
 
 const MAX_THROTTLE_RETRIES = 3;
-const MAX_RETRY_AFTER_MS = 5_000;
+const MAX_RETRY_AFTER_MS = 10_000;
 
 /** Sends one case's requests to the target and collects what came back. Never throws. */
 export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<CaseOutcome> {
@@ -136,7 +136,24 @@ function createdId(exchange: Exchange): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
-/** Sends with the rate limit, retrying a 429 as Microsoft's SDKs do (three times, honouring Retry-After). */
+/**
+ * Whether an answer is throttling: a 429, or a 503/504 with `Retry-After` (Graph's way to say
+ * "later"). A case whose answer stays throttled after the retries has not been judged.
+ */
+export function isThrottled(response: FuzzResponse): boolean {
+  if (response.kind !== 'response') return false;
+  if (response.status === 429) return true;
+  return (
+    (response.status === 503 || response.status === 504) &&
+    response.headers['retry-after'] !== undefined
+  );
+}
+
+/**
+ * Sends with the rate limit, retrying a throttled answer as Microsoft's SDKs do (three times,
+ * honouring Retry-After in whole or fractional seconds). A wait longer than MAX_RETRY_AFTER_MS, or
+ * past the run's deadline, is not made: the throttled answer is returned at once.
+ */
 async function sendWithRetry(request: FuzzRequest, target: FuzzTarget): Promise<Exchange> {
   for (let attempt = 0; ; attempt++) {
     await target.acquire();
@@ -146,18 +163,19 @@ async function sendWithRetry(request: FuzzRequest, target: FuzzTarget): Promise<
       dispatcher: target.dispatcher,
     });
     target.onRequest();
-    if (
-      response.kind !== 'response' ||
-      response.status !== 429 ||
-      attempt >= MAX_THROTTLE_RETRIES
-    ) {
-      return { request, response };
-    }
-    const seconds = Number(response.headers['retry-after'] ?? '1');
-    const waitMs = Math.min(
-      MAX_RETRY_AFTER_MS,
-      Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000,
-    );
+    if (!isThrottled(response) || attempt >= MAX_THROTTLE_RETRIES) return { request, response };
+    const waitMs = retryAfterMs(response);
+    const timeLeft = (target.deadline ?? Infinity) - performance.now();
+    if (waitMs > MAX_RETRY_AFTER_MS || waitMs > timeLeft) return { request, response };
     await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
+}
+
+/** The wait a throttled answer asks for, in milliseconds (1 s when it names none it can parse). */
+function retryAfterMs(response: FuzzResponse): number {
+  const header = response.kind === 'response' ? response.headers['retry-after'] : undefined;
+  const seconds = Number(header ?? '1');
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header ?? '');
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
 }

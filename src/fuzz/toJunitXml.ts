@@ -6,6 +6,8 @@ export interface JunitCase {
   readonly failure?: { readonly message: string; readonly type: string; readonly details: string };
   /** Present when the case did not run: why. */
   readonly skipped?: string;
+  /** Text shown with a passing case (`system-out`), e.g. a warning. */
+  readonly output?: string;
 }
 
 /** One test suite of a JUnit report. */
@@ -53,6 +55,12 @@ export function toJunitXml(suites: readonly JunitSuite[], name = 'user-status-co
         lines.push(
           open,
           `      <skipped message="${escape(testCase.skipped)}"/>`,
+          '    </testcase>',
+        );
+      } else if (testCase.output !== undefined) {
+        lines.push(
+          open,
+          `      <system-out>${escape(testCase.output)}</system-out>`,
           '    </testcase>',
         );
       } else {

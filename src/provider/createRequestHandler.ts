@@ -4,6 +4,7 @@ import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
 } from '../contracts/types.generated';
+import { listAdvisories } from '../validator/listAdvisories';
 import { listIssues } from '../validator/listIssues';
 import { applyUserStatusPatch } from './applyUserStatusPatch';
 import { bearerTokenProblem } from './bearerTokenProblem';
@@ -220,7 +221,9 @@ function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: Reso
 
 function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
   readJson(exchange, config, (body) => {
+    // The reference provider follows the toolkit's advice too (an empty id is refused).
     const issues = listIssues('request', body, { profile: config.profile });
+    if (issues.length === 0) issues.push(...listAdvisories(body));
     if (issues.length > 0) {
       invalidBody(exchange, config, issues);
       return;

@@ -1,5 +1,5 @@
 import type { CaseOutcome } from '../../src/fuzz/CaseOutcome';
-import type { CheckContext } from '../../src/fuzz/Check';
+import type { CheckContext, CheckVerdict } from '../../src/fuzz/Check';
 import { ALL_CHECKS } from '../../src/fuzz/checks/index';
 import type { CheckName } from '../../src/fuzz/CheckName';
 import { CHECK_NAMES } from '../../src/fuzz/CheckName';
@@ -67,6 +67,10 @@ function judge(name: CheckName, o: CaseOutcome, context: Partial<CheckContext> =
 }
 
 const create: FuzzCase = { kind: 'create', body: BODY };
+
+function levelOf(verdict: CheckVerdict): string {
+  return verdict.status === 'fail' ? verdict.rule.level : verdict.status;
+}
 const good = outcome(create, answer(POST, 201, ENTITY), { readBack: answer(GET, 200, ENTITY) });
 
 describe('fuzz checks', () => {
@@ -223,9 +227,9 @@ describe('fuzz checks', () => {
         'unsupported_method',
         outcome(
           { kind: 'method', method: 'PUT', target: 'collection' },
-          answer({ ...POST, method: 'PUT' }, 404, ERROR('ResourceNotFound')),
+          answer({ ...POST, method: 'PUT' }, 200, ENTITY),
         ),
-        /PUT on the collection/,
+        /PUT on the collection was answered 200/,
       ],
       [
         'unsupported_method',
@@ -241,7 +245,7 @@ describe('fuzz checks', () => {
           deletion: answer({ ...GET, method: 'DELETE' }, 204),
           readAfterDelete: answer(GET, 200, ENTITY),
         }),
-        /still reads back: answered 200/,
+        /deleted status was answered 200 instead of 404/,
       ],
       [
         'max_response_time',
@@ -255,6 +259,8 @@ describe('fuzz checks', () => {
       const verdict = judge(name, broken, context ?? {});
       expect(verdict.status).toBe('fail');
       expect(verdict.status === 'fail' && verdict.message).toMatch(message);
+      // Each of these breaks the documented contract or a MUST: a failure, never only a warning.
+      expect(verdict.status === 'fail' && verdict.rule.level).toBe('failure');
     });
   });
 
@@ -265,15 +271,15 @@ describe('fuzz checks', () => {
     expect(judge('create_echo', outcome(create, answer(POST, 201, later))).status).toBe('fail');
   });
 
-  it('lets a server ignore a leading byte order mark, as RFC 8259 allows, but not fail on it', () => {
+  it('lets a server accept a leading byte order mark, as RFC 8259 allows: a warning, never a failure', () => {
     const bom: FuzzCase = {
       kind: 'malformed',
       text: `\uFEFF${JSON.stringify(BODY)}`,
       label: 'byteOrderMark',
     };
-    expect(judge('malformed_json_rejection', outcome(bom, answer(POST, 201, ENTITY))).status).toBe(
-      'pass',
-    );
+    expect(
+      levelOf(judge('malformed_json_rejection', outcome(bom, answer(POST, 201, ENTITY)))),
+    ).toBe('warning');
     expect(
       judge('malformed_json_rejection', outcome(bom, answer(POST, 400, ERROR('BadRequest'))))
         .status,
@@ -283,6 +289,173 @@ describe('fuzz checks', () => {
       outcome(bom, answer(POST, 500, ERROR('InternalServerError'))),
     );
     expect(verdict.status === 'fail' && verdict.message).toMatch(/byteOrderMark body .* 500/);
+    expect(levelOf(verdict)).toBe('failure');
+  });
+
+  describe('grades what the contract leaves open as a warning, not a failure', () => {
+    const invalidCase = (path: string, rule: string, advisory?: true): FuzzCase => ({
+      kind: 'invalid',
+      body: { ...BODY, id: '' },
+      violation: { path, rule, description: 'd', ...(advisory ? { advisory } : {}) },
+    });
+    const malformed = (label: string): FuzzCase => ({ kind: 'malformed', text: '{', label });
+    const cases: Array<[string, CheckName, CaseOutcome, RegExp]> = [
+      [
+        'an empty id accepted (the service assigns the key)',
+        'negative_data_rejection',
+        outcome(invalidCase('/id', 'nonEmptyId', true), answer(POST, 201, ENTITY)),
+        /\/id nonEmptyId .* answered 201/,
+      ],
+      [
+        'an invalid body refused with 422 instead of 400',
+        'negative_data_rejection',
+        outcome(invalidCase('/devicesCount', 'maximum'), answer(POST, 422, ERROR('Unprocessable'))),
+        /422 Unprocessable instead of 400/,
+      ],
+      [
+        'a lone surrogate accepted (RFC 8259 §8.2)',
+        'malformed_json_rejection',
+        outcome(malformed('loneSurrogate'), answer(POST, 201, ENTITY)),
+        /loneSurrogate body was accepted/,
+      ],
+      [
+        'duplicate names accepted (RFC 8259 §4)',
+        'malformed_json_rejection',
+        outcome(malformed('duplicateKeys'), answer(POST, 201, ENTITY)),
+        /duplicateKeys body was accepted/,
+      ],
+      [
+        'a 5 MiB name accepted (no length limit in the contract)',
+        'malformed_json_rejection',
+        outcome(malformed('hugeString'), answer(POST, 201, ENTITY)),
+        /hugeString body was accepted/,
+      ],
+      [
+        'malformed JSON refused with 422',
+        'malformed_json_rejection',
+        outcome(malformed('truncated'), answer(POST, 422, ERROR('Unprocessable'))),
+        /truncated body was answered 422/,
+      ],
+      [
+        "a date-time echoed with Graph's 7 digits",
+        'create_echo',
+        outcome(
+          {
+            kind: 'create',
+            body: { ...BODY, lastReportedDateTime: '2026-01-01T10:00:00.123456789012Z' },
+          },
+          answer(POST, 201, ENTITY),
+        ),
+        /lastReportedDateTime came back with 7 fractional digit/,
+      ],
+      [
+        'a date-time read back in UTC with 7 digits',
+        'ensure_resource_availability',
+        outcome(
+          {
+            kind: 'create',
+            body: { ...BODY, lastReportedDateTime: '2026-01-01T02:00:00.123456749-08:00' },
+          },
+          answer(POST, 201, ENTITY),
+          { readBack: answer(GET, 200, ENTITY) },
+        ),
+        /7 fractional digit/,
+      ],
+      [
+        'a bad token refused with 403 instead of 401',
+        'ignored_auth',
+        outcome(
+          { kind: 'auth', body: BODY, variant: 'wrong', marker: 'm', verifyListing: false },
+          answer(POST, 403, ERROR('Forbidden')),
+        ),
+        /403 Forbidden instead of 401/,
+      ],
+      [
+        'a create without Content-Type accepted (RFC 9110 §8.3 lets a server sniff)',
+        'unsupported_media_type',
+        outcome({ kind: 'mediaType', body: BODY }, answer(POST, 201, ENTITY)),
+        /no Content-Type was answered 201/,
+      ],
+      [
+        'text/plain refused with 400 instead of 415',
+        'unsupported_media_type',
+        outcome(
+          { kind: 'mediaType', body: BODY, contentType: 'text/plain' },
+          answer(POST, 400, ERROR('BadRequest')),
+        ),
+        /400 BadRequest instead of 415/,
+      ],
+      [
+        'an undocumented method refused with 404 instead of 405',
+        'unsupported_method',
+        outcome(
+          { kind: 'method', method: 'PUT', target: 'collection' },
+          answer({ ...POST, method: 'PUT' }, 404, ERROR('ResourceNotFound')),
+        ),
+        /PUT on the collection was answered 404/,
+      ],
+      [
+        'a deleted status answered 410 Gone instead of 404',
+        'use_after_free',
+        outcome({ kind: 'lifecycle', body: BODY }, answer(POST, 201, ENTITY), {
+          deletion: answer({ ...GET, method: 'DELETE' }, 204),
+          readAfterDelete: answer(GET, 410, ERROR('Gone')),
+        }),
+        /410 Gone instead of 404/,
+      ],
+      [
+        'an answer too large to read',
+        'response_schema_conformance',
+        outcome(create, {
+          request: POST,
+          response: {
+            kind: 'response',
+            status: 201,
+            headers: { 'content-type': JSON_TYPE },
+            body: 'a'.repeat(64),
+            truncated: true,
+            durationMs: 1,
+          },
+        }),
+        /over the reading limit/,
+      ],
+    ];
+    it.each(cases)('%s', (_label, name, o, message) => {
+      const verdict = judge(name, o);
+      expect(verdict.status === 'fail' && verdict.message).toMatch(message);
+      expect(levelOf(verdict)).toBe('warning');
+    });
+
+    it('passes an empty id refused with 400, and fails an offset dropped without converting', () => {
+      expect(
+        judge(
+          'negative_data_rejection',
+          outcome(invalidCase('/id', 'nonEmptyId', true), answer(POST, 400, ERROR('BadRequest'))),
+        ).status,
+      ).toBe('pass');
+      const local = { ...BODY, lastReportedDateTime: '2026-01-01T02:00:00.1234567-08:00' };
+      const dropped = { ...ENTITY, lastReportedDateTime: '2026-01-01T02:00:00.1234567Z' };
+      const verdict = judge(
+        'create_echo',
+        outcome({ kind: 'create', body: local }, answer(POST, 201, dropped)),
+      );
+      expect(verdict.status === 'fail' && verdict.message).toMatch(
+        /does not echo lastReportedDateTime/,
+      );
+      expect(levelOf(verdict)).toBe('failure');
+    });
+  });
+
+  it('names a source for every rule, and gives each rule of a check its own id', () => {
+    for (const check of ALL_CHECKS) {
+      expect(check.rules.length).toBeGreaterThan(0);
+      expect(new Set(check.rules.map((r) => r.id)).size).toBe(check.rules.length);
+      for (const rule of check.rules) {
+        expect(['contract', 'standard', 'advice', 'option']).toContain(rule.source.kind);
+        expect(rule.source.ref.length).toBeGreaterThan(5);
+        expect(rule.demands.length).toBeGreaterThan(5);
+      }
+    }
   });
 
   it('skips ensure_resource_availability when the server has no GET by id', () => {

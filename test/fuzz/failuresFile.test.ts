@@ -21,7 +21,7 @@ describe('failures files', () => {
     await saveFailures(path, { target, seed: 42, findings: [] } as unknown as FuzzReport);
     await expect(loadFailures(path)).resolves.toMatchObject({
       format: 'user-status-contracts/fuzz-failures',
-      version: 1,
+      version: 2,
       target,
       seed: 42,
       findings: [],

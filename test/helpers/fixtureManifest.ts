@@ -27,6 +27,8 @@ export interface FixtureEntry {
   readonly description: string;
   /** Empty for valid fixtures. */
   readonly violations: readonly FixtureViolation[];
+  /** For valid fixtures that break only the toolkit's advice (`listAdvisories`), what they break. */
+  readonly advisories?: readonly FixtureViolation[];
 }
 
 /** Every labelled fixture, as listed in `fixtures/fixtures.json`. */

@@ -30,8 +30,11 @@ Examples:
   $ user-status-contracts check --base-url http://127.0.0.1:8080 --token T --policy-id P \\
       --report junit=check.xml
 
-Exit codes: 0 everything passed, 1 a Pact interaction failed or the fuzzer found something,
-2 usage or connection errors.`;
+Findings are graded as in fuzz: failures fail the check, warnings are reported (see fuzz --help for
+--fail-on, --baseline and --allow-incomplete).
+
+Exit codes: 0 everything passed, 1 a Pact interaction failed or the fuzzer found a failure,
+2 usage or connection errors, 3 no failure but the fuzzing run is incomplete (a check judged no case).`;
 
 interface RawCheckFlags extends RawFuzzFlags {
   baseUrl?: string;
@@ -73,13 +76,13 @@ export function checkCommand({ io, setExitCode }: CommandContext): Command {
 }
 
 async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
-  const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
+  const { options, reports, verdict } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
   if (raw.baseUrl !== undefined && (raw.token === undefined || raw.policyId === undefined)) {
     throw new UsageError(
       'with --base-url, also pass --token and --policy-id (a bearer token and a policy id that exist there)',
     );
   }
-  await ensureOutputsWritable(reports, raw.saveFailures);
+  await ensureOutputsWritable(reports, raw.saveFailures, verdict.saveBaseline);
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
   if (baseUrl === undefined) {
@@ -115,11 +118,10 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
     }
     io.stderr('check: fuzzing...\n');
     const { runAndReportFuzz } = await import('../runAndReportFuzz');
-    const report = await runAndReportFuzz(
+    const { report, verdict: fuzzResult } = await runAndReportFuzz(
       { ...options, ...target },
       io,
-      reports,
-      raw.saveFailures,
+      { reports, saveFailures: raw.saveFailures, verdict },
       pact
         ? {
             json: { pact: pact.report },
@@ -133,11 +135,20 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
     const pactLine = pact
       ? `Pact: ${pact.report.interactions.length - pactFailures} of ${pact.report.interactions.length} interaction(s) passed`
       : 'Pact: skipped (--no-pact)';
-    const fuzzLine = `Fuzz: ${report.findings.length} finding(s) from ${report.cases} case(s)`;
-    const clean =
-      pactFailures === 0 && (pact?.report.passed ?? true) && report.findings.length === 0;
-    io.stdout(`\n${pactLine}\n${fuzzLine}\n${clean ? 'check passed' : 'check FAILED'}\n`);
-    return clean ? ExitCode.Ok : ExitCode.Findings;
+    const failures = report.findings.filter((f) => f.level === 'failure').length;
+    const fuzzLine =
+      `Fuzz: ${failures} failure(s), ${report.findings.length - failures} warning(s) from ${report.cases} case(s)` +
+      (report.incomplete ? ' (incomplete)' : '');
+    const pactClean = pactFailures === 0 && (pact?.report.passed ?? true);
+    const exitCode = pactClean ? fuzzResult.exitCode : ExitCode.Findings;
+    const outcome =
+      exitCode === ExitCode.Ok
+        ? 'check passed'
+        : exitCode === ExitCode.Incomplete
+          ? 'check INCOMPLETE'
+          : 'check FAILED';
+    io.stdout(`\n${pactLine}\n${fuzzLine}\n${outcome}\n`);
+    return exitCode;
   } finally {
     await provider?.close();
   }

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { UsageError } from '../../errors';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
@@ -13,14 +13,23 @@ const DEFAULT_FAILURES_FILE = 'fuzz-failures.json';
 const HELP = `
 Sends generated requests (valid, invalid, malformed, unauthorised, wrong media type, wrong method,
 unknown policy, create/read/delete sequences) and judges every answer with the named checks. Each
-failure is shrunk to a minimal case and printed with its seed and a curl command; findings are saved
-to a file that --replay re-runs later.
+distinct failure (check, rule, pointer, answer) is shrunk to a minimal case and printed once, with
+how many cases showed it, a curl command and its finding id; findings whose minimal request is the
+same are grouped as one root cause. Findings are saved to a file that --replay re-runs later.
 
-Budgets: --runs and --max-time bound a run (no time limit unless --max-time); --concurrency and
---rate-limit (no limit unless given) bound the load. A 429 is retried three times, honouring
-Retry-After. --checks and --exclude-checks take the names listed above; max_response_time runs only
-with --max-response-time. --report json=PATH and --report junit=PATH may both be given; JUnit XML is
-what CI servers show as test results.
+Levels: each rule names its source. A "failure" breaks the documented contract or a MUST of HTTP,
+JSON or OData and fails the run; a "warning" (a SHOULD, something the contract leaves open, or the
+toolkit's stricter advice) is printed and reported but does not fail it, unless --fail-on warning.
+Baselines: --save-baseline FILE records the findings; a later run with --baseline FILE fails only on
+findings it does not list, and says which listed ones are fixed.
+
+Budgets: --runs and --max-time bound a run (no time limit unless --max-time: no case starts after
+it, cases in flight finish); --concurrency and --rate-limit (no limit unless given) bound the load.
+A 429 (or a 503/504 with Retry-After) is retried three times, honouring Retry-After up to 10 s and
+never past --max-time; a case still throttled is not judged. A check that judged no case is shown
+as "not exercised" and makes the run incomplete. --checks and --exclude-checks take the names
+listed above; max_response_time runs only with --max-response-time. --report json=PATH and
+--report junit=PATH may both be given; JUnit XML has one test case per distinct finding.
 
 Examples:
   $ user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\
@@ -28,16 +37,21 @@ Examples:
   $ user-status-contracts fuzz ... --runs 500 --max-time 120 --report junit=fuzz.xml
   $ user-status-contracts fuzz ... --checks negative_data_rejection,ignored_auth --seed 42
   $ user-status-contracts fuzz ... --shard 2/4 --seed 7          # one of 4 CI machines
+  $ user-status-contracts fuzz ... --save-baseline known.json    # then: --baseline known.json
   $ user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json   # fixed?
+  $ user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json --finding 3f2a9c1b0d
 
 Targets other than loopback addresses need --allow-remote: fuzzing creates data on the server.
-Exit codes: 0 no findings (or every replayed finding fixed), 1 findings, 2 usage or connection errors.`;
+Exit codes: 0 no failure (or every replayed finding fixed), 1 failures (new ones, with --baseline;
+warnings too, with --fail-on warning), 2 usage or connection errors, 3 no failure but the run is
+incomplete (a check judged no case; --allow-incomplete makes it 0).`;
 
 interface RawFuzzCommandFlags extends RawFuzzFlags {
   baseUrl?: string;
   token?: string;
   policyId?: string;
   replay?: string;
+  finding?: string[];
   saveFailures: string | false;
 }
 
@@ -70,6 +84,12 @@ export function fuzzCommand({ io, setExitCode }: CommandContext): Command {
       '--replay <FILE>',
       're-run the findings saved in FILE instead of fuzzing, and report each as fixed or still failing; needs --token, and takes --base-url and --policy-id from FILE unless given',
     )
+    .addOption(
+      new Option(
+        '--finding <ID>',
+        'with --replay: re-run only the finding with this id (as printed after "replay:"; repeatable)',
+      ).argParser((value: string, previous: string[] = []) => [...previous, value]),
+    )
     .addHelpText('after', HELP)
     .action(async (raw: RawFuzzCommandFlags) => setExitCode(await runFuzz(raw, io)));
   return command;
@@ -90,11 +110,15 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
     token: raw.token as string,
     policyId: raw.policyId as string,
   };
-  const { options, reports } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
-  await ensureOutputsWritable(reports, raw.saveFailures);
+  const { options, reports, verdict } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
+  await ensureOutputsWritable(reports, raw.saveFailures, verdict.saveBaseline);
   const { runAndReportFuzz } = await import('../runAndReportFuzz');
-  const report = await runAndReportFuzz({ ...options, ...target }, io, reports, raw.saveFailures);
-  return report.findings.length > 0 ? ExitCode.Findings : ExitCode.Ok;
+  const result = await runAndReportFuzz({ ...options, ...target }, io, {
+    reports,
+    saveFailures: raw.saveFailures,
+    verdict,
+  });
+  return result.verdict.exitCode;
 }
 
 function flagOf(key: 'baseUrl' | 'token' | 'policyId'): string {
@@ -108,6 +132,15 @@ async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Pro
     import('../../fuzz/replay'),
   ]);
   const file = await loadFailures(path);
+  const wanted = raw.finding ?? [];
+  const unknown = wanted.filter((id) => !file.findings.some((finding) => finding.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `${path} has no finding ${unknown.join(', ')}; its findings are ${file.findings.map((f) => f.id ?? '(no id)').join(', ')}`,
+    );
+  }
+  const findings =
+    wanted.length === 0 ? file.findings : file.findings.filter((f) => wanted.includes(f.id));
   if (raw.token === undefined) {
     throw new UsageError(
       `--replay needs --token, a bearer token the server accepts (${path} holds $TOKEN, never the token)`,
@@ -119,9 +152,9 @@ async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Pro
     policyId: raw.policyId ?? file.target.policyId,
   };
   io.stderr(
-    `replaying ${file.findings.length} finding(s) from ${path} against ${target.baseUrl} (policy ${target.policyId})\n`,
+    `replaying ${findings.length} finding(s) from ${path} against ${target.baseUrl} (policy ${target.policyId})\n`,
   );
-  const results = await replay(file.findings, {
+  const results = await replay(findings, {
     ...target,
     allowRemote: raw.allowRemote === true,
     ...(raw.requestTimeout === undefined
@@ -135,11 +168,12 @@ async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Pro
   });
   for (const result of results) {
     const mark = result.status === 'fixed' ? 'fixed        ' : 'still failing';
-    io.stdout(`${mark}  ${result.finding.check}: ${result.message ?? result.finding.message}\n`);
+    const id = result.finding.id === undefined ? '' : `${result.finding.id}  `;
+    io.stdout(
+      `${mark}  ${id}${result.finding.check}: ${result.message ?? result.finding.message}\n`,
+    );
   }
   const failing = results.filter((result) => result.status === 'still failing').length;
-  io.stdout(
-    `${results.length - failing} fixed, ${failing} still failing (from ${path}, seed ${file.seed})\n`,
-  );
+  io.stdout(`${results.length - failing} fixed, ${failing} still failing (from ${path})\n`);
   return failing > 0 ? ExitCode.Findings : ExitCode.Ok;
 }

@@ -1,11 +1,35 @@
 import { fail, PASS, type Check } from '../Check';
-import { compareEcho } from '../compareEcho';
+import { rule } from '../CheckRule';
+import { DATE_PRECISION, judgeEcho } from '../echoRules';
 import { responseJson } from '../responseJson';
+
+const ASSIGNED_ID = rule(
+  'server-assigned-id',
+  'failure',
+  'contract',
+  'contracts/device-compliance-user-status.schema.json#/properties/id (the key, assigned by the service)',
+  'a 201 body carries a non-empty id',
+);
+const ECHO = rule(
+  'echo-unchanged',
+  'failure',
+  'contract',
+  'Graph docs: Create returns the created deviceComplianceUserStatus',
+  'a 201 body carries every sent property unchanged (date-times as the same instant)',
+);
+const UNIQUE_ID = rule(
+  'unique-id',
+  'failure',
+  'standard',
+  'OData CSDL 4.01 §8.3 (a key identifies one entity)',
+  'each create gets an id no earlier create got',
+);
 
 /** A 201 carries every sent field unchanged and a non-empty server-assigned id, unique in the run. */
 export const createEcho: Check = {
   name: 'create_echo',
   description: 'a 201 body carries every sent field unchanged and a new, unique, non-empty id',
+  rules: [ASSIGNED_ID, ECHO, DATE_PRECISION, UNIQUE_ID],
   kinds: ['create', 'lifecycle'],
   judge({ fuzzCase, main }, context) {
     if (fuzzCase.kind !== 'create' && fuzzCase.kind !== 'lifecycle') return PASS;
@@ -14,22 +38,23 @@ export const createEcho: Check = {
     const body = responseJson(response)?.value as Record<string, unknown> | undefined;
     const id = body?.['id'];
     if (typeof id !== 'string' || id === '') {
-      return fail(main, `the 201 body has no server-assigned id (found ${JSON.stringify(id)})`);
-    }
-    const mismatch = compareEcho(fuzzCase.body, body);
-    if (mismatch !== undefined) {
       return fail(
         main,
-        `the 201 body does not echo ${mismatch.property}: sent ${JSON.stringify(mismatch.sent)}, got ${
-          mismatch.received === undefined ? 'nothing' : JSON.stringify(mismatch.received)
-        }`,
+        `the 201 body has no server-assigned id (found ${JSON.stringify(id)})`,
+        ASSIGNED_ID,
+        { pointer: '/id' },
       );
     }
     const earlier = context.seenIds.get(id);
     if (earlier !== undefined && earlier !== main.request.body) {
-      return fail(main, `the id ${JSON.stringify(id)} was already assigned to an earlier create`);
+      return fail(
+        main,
+        `the id ${JSON.stringify(id)} was already assigned to an earlier create`,
+        UNIQUE_ID,
+        { pointer: '/id' },
+      );
     }
     context.seenIds.set(id, main.request.body ?? '');
-    return PASS;
+    return judgeEcho(main, fuzzCase.body, body, ECHO, 'the 201 body does not echo');
   },
 };

@@ -1,11 +1,28 @@
 import { fail, PASS, type Check } from '../Check';
-import { compareEcho } from '../compareEcho';
+import { rule } from '../CheckRule';
+import { DATE_PRECISION, judgeEcho } from '../echoRules';
 import { describeResponse, responseJson } from '../responseJson';
+
+const READ_BACK = rule(
+  'read-back-200',
+  'failure',
+  'contract',
+  'Graph docs: Get deviceComplianceUserStatus returns 200 OK and the status',
+  'a created status reads back by id with 200',
+);
+const READ_EQUAL = rule(
+  'read-back-equal',
+  'failure',
+  'contract',
+  'Graph docs: Get returns the stored deviceComplianceUserStatus',
+  'the status read back carries every sent property unchanged (date-times as the same instant)',
+);
 
 /** A created status reads back by id with equal fields. */
 export const ensureResourceAvailability: Check = {
   name: 'ensure_resource_availability',
   description: 'a created status can be read back by id with equal fields',
+  rules: [READ_BACK, READ_EQUAL, DATE_PRECISION],
   kinds: ['create'],
   judge({ fuzzCase, readBack }) {
     if (fuzzCase.kind !== 'create' || readBack === undefined) return PASS;
@@ -17,17 +34,15 @@ export const ensureResourceAvailability: Check = {
       return fail(
         readBack,
         `reading a created status back was answered ${describeResponse(response)} instead of 200`,
+        READ_BACK,
       );
     }
-    const mismatch = compareEcho(fuzzCase.body, responseJson(response)?.value);
-    if (mismatch !== undefined) {
-      return fail(
-        readBack,
-        `the status read back differs in ${mismatch.property}: sent ${JSON.stringify(mismatch.sent)}, read ${
-          mismatch.received === undefined ? 'nothing' : JSON.stringify(mismatch.received)
-        }`,
-      );
-    }
-    return PASS;
+    return judgeEcho(
+      readBack,
+      fuzzCase.body,
+      responseJson(response)?.value,
+      READ_EQUAL,
+      'the status read back differs in',
+    );
   },
 };

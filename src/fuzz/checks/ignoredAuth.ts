@@ -1,39 +1,66 @@
 import { fail, PASS, type Check } from '../Check';
-import { describeResponse, responseJson } from '../responseJson';
+import { rule } from '../CheckRule';
+import { judgeRefusal } from '../judgeRefusal';
+import { responseJson } from '../responseJson';
+
+const REFUSED = rule(
+  'bad-token-refused',
+  'failure',
+  'contract',
+  'Graph docs: Authorization: Bearer {token} is required; Graph error responses: 401 Unauthorized',
+  'a create with a missing, malformed or wrong bearer token is refused',
+);
+const STATUS_401 = rule(
+  'bad-token-401',
+  'warning',
+  'standard',
+  'RFC 9110 §15.5.2 (401 for missing or invalid credentials)',
+  'a missing, malformed or wrong bearer token gets 401, as Graph answers',
+);
+const NOTHING_STORED = rule(
+  'bad-token-nothing-stored',
+  'failure',
+  'contract',
+  'Graph docs: Authorization is required to create',
+  'a refused create stores nothing',
+);
 
 /** A missing, malformed or wrong bearer token gets 401, and nothing is created. */
 export const ignoredAuth: Check = {
   name: 'ignored_auth',
   description: 'a missing, malformed or wrong bearer token gets 401 and creates nothing',
+  rules: [REFUSED, STATUS_401, NOTHING_STORED],
   kinds: ['auth'],
   judge({ fuzzCase, main, listing }) {
     if (fuzzCase.kind !== 'auth') return PASS;
+    const refusal = judgeRefusal(
+      main,
+      [401],
+      { refused: REFUSED, status: STATUS_401 },
+      `a create with a ${fuzzCase.variant} bearer token`,
+      { keyword: fuzzCase.variant },
+    );
     const { response } = main;
-    if (response.kind !== 'response' || response.status !== 401) {
+    const refused = response.kind === 'response' && response.status >= 400 && response.status < 500;
+    if (refused && listedAnyway(listing, fuzzCase.marker)) {
       return fail(
         main,
-        `a create with a ${fuzzCase.variant} bearer token was answered ${describeResponse(response)} instead of 401`,
+        `a create with a ${fuzzCase.variant} bearer token was refused with ${response.status} but the status was stored anyway`,
+        NOTHING_STORED,
+        { keyword: fuzzCase.variant },
       );
     }
-    if (
-      listing !== undefined &&
-      listing.response.kind === 'response' &&
-      listing.response.status === 200
-    ) {
-      const items = (responseJson(listing.response)?.value as { value?: unknown } | undefined)
-        ?.value;
-      if (
-        Array.isArray(items) &&
-        items.some(
-          (item) => (item as { userDisplayName?: unknown })?.userDisplayName === fuzzCase.marker,
-        )
-      ) {
-        return fail(
-          main,
-          `a create with a ${fuzzCase.variant} bearer token was refused with 401 but the status was stored anyway`,
-        );
-      }
-    }
-    return PASS;
+    return refusal;
   },
 };
+
+/** Whether the listing taken after the refused create shows the status with the case's marker. */
+function listedAnyway(listing: Parameters<Check['judge']>[0]['listing'], marker: string): boolean {
+  if (listing === undefined || listing.response.kind !== 'response') return false;
+  if (listing.response.status !== 200) return false;
+  const items = (responseJson(listing.response)?.value as { value?: unknown } | undefined)?.value;
+  return (
+    Array.isArray(items) &&
+    items.some((item) => (item as { userDisplayName?: unknown })?.userDisplayName === marker)
+  );
+}

@@ -1,9 +1,19 @@
 import { fail, PASS, type Check } from '../Check';
+import { rule } from '../CheckRule';
+
+const LIMIT = rule(
+  'max-response-time',
+  'failure',
+  'option',
+  '--max-response-time (your limit)',
+  'every answer arrives within the limit',
+);
 
 /** Every answer arrives within `--max-response-time` milliseconds (opt-in). */
 export const maxResponseTime: Check = {
   name: 'max_response_time',
   description: 'every answer arrives within --max-response-time milliseconds',
+  rules: [LIMIT],
   optIn: true,
   judge(outcome, context) {
     const limit = context.maxResponseTimeMs;
@@ -13,6 +23,7 @@ export const maxResponseTime: Check = {
         return fail(
           exchange,
           `answered in ${Math.round(exchange.response.durationMs)} ms, over the ${limit} ms limit`,
+          LIMIT,
         );
       }
     }

@@ -1,10 +1,28 @@
-import { fail, PASS, type Check } from '../Check';
+import { PASS, type Check } from '../Check';
+import { rule } from '../CheckRule';
+import { judgeRefusal } from '../judgeRefusal';
 import { describeResponse } from '../responseJson';
+
+const GONE = rule(
+  'deleted-gone',
+  'failure',
+  'contract',
+  'Graph docs: Delete returns 204 No Content; the status no longer exists',
+  'after a DELETE answered 204, the status no longer reads back',
+);
+const STATUS_404 = rule(
+  'deleted-404',
+  'warning',
+  'contract',
+  'Graph error responses: 404 Not Found for a resource that does not exist',
+  'after a DELETE answered 204, reading the status gets 404',
+);
 
 /** After a delete answered 204, the status reads back 404. */
 export const useAfterFree: Check = {
   name: 'use_after_free',
   description: 'after a DELETE answered 204, the status reads back 404',
+  rules: [GONE, STATUS_404],
   kinds: ['lifecycle'],
   judge({ fuzzCase, deletion, readAfterDelete }) {
     if (fuzzCase.kind !== 'lifecycle' || deletion === undefined || readAfterDelete === undefined)
@@ -15,11 +33,11 @@ export const useAfterFree: Check = {
         note: `DELETE was answered ${describeResponse(deletion.response)}, not 204`,
       };
     }
-    const { response } = readAfterDelete;
-    if (response.kind === 'response' && response.status === 404) return PASS;
-    return fail(
+    return judgeRefusal(
       readAfterDelete,
-      `a deleted status still reads back: answered ${describeResponse(response)} instead of 404`,
+      [404],
+      { refused: GONE, status: STATUS_404 },
+      'reading a deleted status',
     );
   },
 };

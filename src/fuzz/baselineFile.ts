@@ -1,0 +1,106 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { InputError } from '../errors';
+import type { FuzzFinding, FuzzReport } from './FuzzReport';
+
+/** One known finding in a baseline: its fingerprint and enough to recognise it by eye. */
+export type BaselineEntry = Pick<
+  FuzzFinding,
+  'id' | 'check' | 'level' | 'rule' | 'pointer' | 'keyword' | 'message'
+>;
+
+/** The format of a findings baseline (`fuzz --save-baseline FILE` writes it, `--baseline FILE` reads it). */
+export interface BaselineFile {
+  readonly format: 'user-status-contracts/fuzz-baseline';
+  readonly version: 1;
+  readonly findings: readonly BaselineEntry[];
+}
+
+/** A run's findings against a baseline. */
+export interface BaselineComparison {
+  /** Findings the baseline does not list: only these can fail the run. */
+  readonly fresh: readonly FuzzFinding[];
+  /** Findings the baseline lists: reported, never failing. */
+  readonly known: readonly FuzzFinding[];
+  /** Baseline entries this run did not see although their check judged cases: fixed. */
+  readonly fixed: readonly BaselineEntry[];
+  /** Baseline entries whose check judged nothing in this run: neither seen nor ruled out. */
+  readonly unverified: readonly BaselineEntry[];
+}
+
+/** Writes the fingerprints of a run's findings, so that later runs fail only on new ones. */
+export async function saveBaseline(path: string, report: FuzzReport): Promise<void> {
+  const file: BaselineFile = {
+    format: 'user-status-contracts/fuzz-baseline',
+    version: 1,
+    findings: report.findings.map(({ id, check, level, rule, pointer, keyword, message }) => ({
+      id,
+      check,
+      level,
+      rule,
+      pointer,
+      ...(keyword === undefined ? {} : { keyword }),
+      message,
+    })),
+  };
+  try {
+    await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError(path, `cannot write the baseline ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads a baseline written by `saveBaseline`, with a clear error when it is not one. */
+export async function loadBaseline(path: string): Promise<BaselineFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      path,
+      `cannot read the baseline ${path}: ${code === 'ENOENT' ? 'no such file (write one with --save-baseline)' : String(error)}`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      path,
+      `${path} is not JSON (${(error as Error).message}); pass a file written by --save-baseline`,
+    );
+  }
+  const file = parsed as Partial<BaselineFile> | null;
+  if (
+    file?.format !== 'user-status-contracts/fuzz-baseline' ||
+    !Array.isArray(file.findings) ||
+    file.findings.some((entry) => typeof (entry as { id?: unknown })?.id !== 'string')
+  ) {
+    throw new InputError(
+      path,
+      `${path} is not a findings baseline (no "format": "user-status-contracts/fuzz-baseline" with findings that have an "id"); write one with --save-baseline`,
+    );
+  }
+  return file as BaselineFile;
+}
+
+/** Splits a run's findings into new and known ones, and the baseline's into fixed and unverified. */
+export function compareWithBaseline(
+  report: FuzzReport,
+  baseline: BaselineFile,
+): BaselineComparison {
+  const listed = new Set(baseline.findings.map((entry) => entry.id));
+  const seen = new Set(report.findings.map((finding) => finding.id));
+  const exercised = new Set(
+    report.checks
+      .filter((check) => check.status !== 'not exercised' && check.status !== 'skipped')
+      .map((check) => check.name),
+  );
+  const missing = baseline.findings.filter((entry) => !seen.has(entry.id));
+  return {
+    fresh: report.findings.filter((finding) => !listed.has(finding.id)),
+    known: report.findings.filter((finding) => listed.has(finding.id)),
+    fixed: missing.filter((entry) => exercised.has(entry.check)),
+    unverified: missing.filter((entry) => !exercised.has(entry.check)),
+  };
+}

@@ -1,0 +1,35 @@
+import { UsageError } from '../errors';
+import type { Check } from './Check';
+import type { CheckName } from './CheckName';
+import { ALL_CHECKS } from './checks/index';
+
+/** Which checks a run uses: the named ones, or every default one, less the excluded. */
+export function selectChecks(options: {
+  readonly checks?: readonly CheckName[];
+  readonly excludeChecks?: readonly CheckName[];
+  readonly maxResponseTimeMs?: number;
+}): Check[] {
+  const known = new Set<string>(ALL_CHECKS.map((check) => check.name));
+  for (const name of [...(options.checks ?? []), ...(options.excludeChecks ?? [])]) {
+    if (!known.has(name)) {
+      throw new UsageError(
+        `unknown check ${JSON.stringify(name)}; the checks are ${[...known].join(', ')}`,
+      );
+    }
+  }
+  const wanted = options.checks;
+  const selected = ALL_CHECKS.filter((check) =>
+    wanted !== undefined && wanted.length > 0
+      ? wanted.includes(check.name)
+      : check.optIn !== true || options.maxResponseTimeMs !== undefined,
+  ).filter((check) => !(options.excludeChecks ?? []).includes(check.name));
+  if (selected.length === 0)
+    throw new UsageError('no check is left to run; see --checks and --exclude-checks');
+  if (
+    selected.some((check) => check.name === 'max_response_time') &&
+    options.maxResponseTimeMs === undefined
+  ) {
+    throw new UsageError('max_response_time needs a limit: pass --max-response-time MS');
+  }
+  return selected;
+}
