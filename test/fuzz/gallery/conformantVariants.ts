@@ -70,12 +70,12 @@ export interface ConformantVariant {
 /** Providers that conform to the documented contract in unusual ways: each must pass, with warnings. */
 export const CONFORMANT_VARIANTS: readonly ConformantVariant[] = [
   {
-    name: 'ignores any supplied id, even an empty one',
+    name: 'ignores any supplied string id, even an empty one',
     warnings: ['negative_data_rejection advisory-body-refused'],
     defect: {
       request: (request) => {
         const body = isCreate(request) ? parseObject(request.body) : undefined;
-        if (!body || !('id' in body)) return request;
+        if (typeof body?.['id'] !== 'string') return request;
         const { id: _ignored, ...rest } = body;
         return { ...request, body: JSON.stringify(rest) };
       },

@@ -270,3 +270,21 @@ export const GALLERY: readonly GalleryEntry[] = [
     },
   },
 ];
+
+/** The five properties the documented create requires, each filled in when missing. */
+const REQUIRED_DEFAULTS: Readonly<Record<string, unknown>> = {
+  userDisplayName: 'Filled In',
+  devicesCount: 0,
+  status: 'unknown',
+  lastReportedDateTime: '2026-01-01T00:00:00Z',
+  userPrincipalName: null,
+};
+
+/** A provider that accepts a create missing any one of its required properties (it fills them in). */
+export const REQUIRED_FILLER: Defect = {
+  request: (request) => {
+    const body = isCreate(request) ? parse(request.body) : undefined;
+    if (!body || Object.keys(REQUIRED_DEFAULTS).every((name) => name in body)) return request;
+    return { ...request, body: JSON.stringify({ ...REQUIRED_DEFAULTS, ...body }) };
+  },
+};
