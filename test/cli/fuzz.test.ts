@@ -97,27 +97,57 @@ describe('user-status-contracts fuzz', () => {
     expect(result.stdout).not.toContain(DEFAULT_TOKEN);
     // The reproduction sends what the check sent (no, a malformed or a wrong token), not $TOKEN.
     expect(result.stdout).not.toMatch(/reproduce: curl .*\$TOKEN/);
-    expect(result.stdout).toMatch(/seed \d+, path "/);
+    // One handle per finding: its id in the failures file, never a second seed.
+    expect(result.stdout).not.toMatch(/seed \d+, path "/);
+    const ids = [
+      ...result.stdout.matchAll(/replay: {4}.* --replay \S+ --finding ([0-9a-f]{10}) /g),
+    ].map((match) => match[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(/FAILURE ignored_auth/);
+    expect(result.stdout).toMatch(/rule: {5}bad-token-refused, from the contract: /);
     const xml = await readFile(junit, 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toMatch(/<failure message="a create with a/);
+    // JUnit: one test case per distinct finding.
+    for (const id of ids) expect(xml).toContain(`(${id})`);
+
+    const one = await runCli([
+      'fuzz',
+      ...target(broken.url),
+      '--replay',
+      failures,
+      '--finding',
+      ids[0] ?? '',
+    ]);
+    expect(one.stderr).toContain('replaying 1 finding(s)');
+    expect(one.stdout).toMatch(new RegExp(`still failing\\s+${ids[0]}\\s+ignored_auth`));
+    const unknown = await runCli([
+      'fuzz',
+      ...target(broken.url),
+      '--replay',
+      failures,
+      '--finding',
+      'nope',
+    ]);
+    expect(unknown.stderr).toMatch(/has no finding nope; its findings are [0-9a-f]{10}/);
+    expect(unknown.code).toBe(2);
 
     // The saved findings are shared as CI artifacts: they carry no token, yet replay works.
     expect(await readFile(failures, 'utf8')).not.toContain(DEFAULT_TOKEN);
 
     const stillBroken = await runCli(['fuzz', ...target(broken.url), '--replay', failures]);
     expect(stillBroken.code).toBe(1);
-    expect(stillBroken.stdout).toMatch(/still failing\s+ignored_auth/);
+    expect(stillBroken.stdout).toMatch(/still failing\s+[0-9a-f]{10}\s+ignored_auth/);
     // Without --base-url and --policy-id, the saved run's target is replayed; the token is asked for.
     const fromFile = await runCli(['fuzz', '--token', DEFAULT_TOKEN, '--replay', failures]);
     expect(fromFile.stderr).toContain(`against ${broken.url} (policy ${DEFAULT_POLICY_ID})`);
-    expect(fromFile.stdout).toMatch(/still failing\s+ignored_auth/);
+    expect(fromFile.stdout).toMatch(/still failing\s+[0-9a-f]{10}\s+ignored_auth/);
     expect(fromFile.code).toBe(1);
     const noToken = await runCli(['fuzz', '--replay', failures]);
     expect(noToken.stderr).toMatch(/--replay needs --token.*holds \$TOKEN, never the token/);
     expect(noToken.code).toBe(2);
     const fixed = await runCli(['fuzz', ...target(url), '--replay', failures]);
-    expect(fixed.stdout).toMatch(/fixed\s+ignored_auth/);
+    expect(fixed.stdout).toMatch(/fixed\s+[0-9a-f]{10}\s+ignored_auth/);
     expect(fixed.code).toBe(0);
   }, 60_000);
 
