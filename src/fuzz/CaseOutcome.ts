@@ -14,6 +14,6 @@ export interface CaseOutcome {
   readonly deletion?: Exchange;
   /** The read by id after the delete (kind `lifecycle`). */
   readonly readAfterDelete?: Exchange;
-  /** The collection listed after an unauthorised create, to prove nothing was created. */
-  readonly listing?: Exchange;
+  /** The collection listed, page by page, after an unauthorised create, to prove nothing was created. */
+  readonly listing?: readonly Exchange[];
 }

@@ -60,7 +60,7 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
       const body = JSON.stringify({ ...fuzzCase.body, userDisplayName: fuzzCase.marker });
       const main = await send({ method: 'POST', path: collection, headers, body });
       if (!fuzzCase.verifyListing) return { fuzzCase, exchanges, main };
-      const listing = await send(get(collection, target));
+      const listing = await listAll(collection, target, send);
       return { fuzzCase, exchanges, main, listing };
     }
     case 'unknownParent': {
@@ -128,6 +128,37 @@ function post(path: string, target: FuzzTarget, body: string): FuzzRequest {
 
 function get(path: string, target: FuzzTarget): FuzzRequest {
   return { method: 'GET', path, headers: authorized(target) };
+}
+
+/** At most this many pages of a listing are read (100,000 statuses at Graph's 100 a page). */
+const MAX_LISTING_PAGES = 1_000;
+
+/**
+ * Lists the collection, following `@odata.nextLink` page by page as Graph pages it. Only links
+ * under the target's base URL are followed, so a server cannot send the fuzzer elsewhere.
+ */
+async function listAll(
+  collection: string,
+  target: FuzzTarget,
+  send: (request: FuzzRequest) => Promise<Exchange>,
+): Promise<Exchange[]> {
+  const pages: Exchange[] = [];
+  let path: string | undefined = collection;
+  while (path !== undefined && pages.length < MAX_LISTING_PAGES) {
+    const page = await send(get(path, target));
+    pages.push(page);
+    const next = (
+      responseJson(page.response)?.value as { '@odata.nextLink'?: unknown } | undefined
+    )?.['@odata.nextLink'];
+    path =
+      page.response.kind === 'response' &&
+      page.response.status === 200 &&
+      typeof next === 'string' &&
+      next.startsWith(`${target.baseUrl}/`)
+        ? next.slice(target.baseUrl.length)
+        : undefined;
+  }
+  return pages;
 }
 
 function createdId(exchange: Exchange): string | undefined {

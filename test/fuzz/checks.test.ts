@@ -53,7 +53,7 @@ function outcome(
 ): CaseOutcome {
   const exchanges = [
     main,
-    ...[extra.readBack, extra.deletion, extra.readAfterDelete, extra.listing].filter(
+    ...[extra.readBack, extra.deletion, extra.readAfterDelete, ...(extra.listing ?? [])].filter(
       (e): e is Exchange => e !== undefined,
     ),
   ];
@@ -203,9 +203,16 @@ describe('fuzz checks', () => {
           },
           answer(POST, 401, ERROR('InvalidAuthenticationToken')),
           {
-            listing: answer({ ...GET, path: POST.path }, 200, {
-              value: [{ ...ENTITY, userDisplayName: 'm1' }],
-            }),
+            // Found on the second page of a paged listing.
+            listing: [
+              answer({ ...GET, path: POST.path }, 200, {
+                value: [ENTITY],
+                '@odata.nextLink': `http://127.0.0.1${POST.path}?$skiptoken=1`,
+              }),
+              answer({ ...GET, path: `${POST.path}?$skiptoken=1` }, 200, {
+                value: [{ ...ENTITY, userDisplayName: 'm1' }],
+              }),
+            ],
           },
         ),
         /stored anyway/,

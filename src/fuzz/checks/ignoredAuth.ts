@@ -56,11 +56,12 @@ export const ignoredAuth: Check = {
 
 /** Whether the listing taken after the refused create shows the status with the case's marker. */
 function listedAnyway(listing: Parameters<Check['judge']>[0]['listing'], marker: string): boolean {
-  if (listing === undefined || listing.response.kind !== 'response') return false;
-  if (listing.response.status !== 200) return false;
-  const items = (responseJson(listing.response)?.value as { value?: unknown } | undefined)?.value;
-  return (
-    Array.isArray(items) &&
-    items.some((item) => (item as { userDisplayName?: unknown })?.userDisplayName === marker)
-  );
+  return (listing ?? []).some((page) => {
+    if (page.response.kind !== 'response' || page.response.status !== 200) return false;
+    const items = (responseJson(page.response)?.value as { value?: unknown } | undefined)?.value;
+    return (
+      Array.isArray(items) &&
+      items.some((item) => (item as { userDisplayName?: unknown })?.userDisplayName === marker)
+    );
+  });
 }
