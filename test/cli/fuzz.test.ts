@@ -185,6 +185,70 @@ describe('user-status-contracts fuzz', () => {
     }
   }, 60_000);
 
+  it('redacts the token a server echoes back, in stdout, the failures file and the reports', async () => {
+    // A server that declares text/plain (a finding on every answer) and echoes the Authorization
+    // header in a response header and in the body.
+    const echoing = await startDefectiveProvider({
+      response: (response, request) => ({
+        status: response.status,
+        headers: {
+          ...response.headers,
+          'content-type': 'text/plain',
+          'x-echo': request.headers['authorization'] ?? '',
+        },
+        body: `${response.body} seen: ${request.headers['authorization'] ?? ''}`,
+      }),
+    });
+    const failures = join(dir, 'echo-failures.json');
+    const json = join(dir, 'echo.json');
+    const junit = join(dir, 'echo.xml');
+    try {
+      const result = await runCli([
+        'fuzz',
+        ...target(echoing.url),
+        '--seed',
+        '3',
+        '--runs',
+        '5',
+        '--checks',
+        'content_type_conformance',
+        '--save-failures',
+        failures,
+        '--report',
+        `json=${json}`,
+        '--report',
+        `junit=${junit}`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAILURE content_type_conformance/);
+      expect(result.stdout).toContain('seen: Bearer $TOKEN');
+      for (const text of [
+        result.stdout,
+        result.stderr,
+        await readFile(failures, 'utf8'),
+        await readFile(json, 'utf8'),
+        await readFile(junit, 'utf8'),
+      ]) {
+        expect(text).not.toContain(DEFAULT_TOKEN);
+      }
+      const shown = await runCli([
+        'fuzz',
+        ...target(echoing.url),
+        '--seed',
+        '3',
+        '--runs',
+        '5',
+        '--checks',
+        'content_type_conformance',
+        '--no-save-failures',
+        '--show-token',
+      ]);
+      expect(shown.stdout).toContain(`seen: Bearer ${DEFAULT_TOKEN}`);
+    } finally {
+      await echoing.close();
+    }
+  }, 60_000);
+
   it('redacts the bearer token in reproductions unless --show-token is given', async () => {
     const anyPolicy = GALLERY.find((entry) => entry.check === 'unknown_parent');
     if (!anyPolicy) throw new Error('the gallery has no unknown_parent entry');
@@ -219,6 +283,22 @@ describe('user-status-contracts fuzz', () => {
       /cannot reach http:\/\/127\.0\.0\.1:9: connection refused\. Is the server running/,
     );
     expect(result.stdout).not.toMatch(/finding/i);
+  });
+
+  it('exits 2 saying the server closed the connection, not that it cannot be reached', async () => {
+    const dropping: Server = createServer((socket) => {
+      socket.once('data', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    const droppingUrl = `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`;
+    try {
+      const result = await runCli(['fuzz', ...target(droppingUrl), '--runs', '5']);
+      expect(result.stderr).toMatch(/accepted the connection but closed it without answering/);
+      expect(result.stderr).not.toMatch(/cannot reach/);
+      expect(result.code).toBe(2);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
   });
 
   it('exits 2 naming --request-timeout when the server accepts connections but never answers', async () => {
