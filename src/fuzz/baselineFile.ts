@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
+import { readJsonFile } from './readJsonFile';
 
 /** One known finding in a baseline: its fingerprint and enough to recognise it by eye. */
 export type BaselineEntry = Pick<
@@ -51,25 +52,7 @@ export async function saveBaseline(path: string, report: FuzzReport): Promise<vo
 
 /** Reads a baseline written by `saveBaseline`, with a clear error when it is not one. */
 export async function loadBaseline(path: string): Promise<BaselineFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      path,
-      `cannot read the baseline ${path}: ${code === 'ENOENT' ? 'no such file (write one with --save-baseline)' : String(error)}`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      path,
-      `${path} is not JSON (${(error as Error).message}); pass a file written by --save-baseline`,
-    );
-  }
+  const parsed = await readJsonFile(path, 'the baseline', '--save-baseline');
   const file = parsed as Partial<BaselineFile> | null;
   if (
     file?.format !== 'user-status-contracts/fuzz-baseline' ||

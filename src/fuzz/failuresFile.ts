@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
+import { readJsonFile } from './readJsonFile';
 
 /** The format of a saved failures file (`fuzz --replay FILE` reads it back). */
 export interface FailuresFile {
@@ -27,25 +28,7 @@ export async function saveFailures(path: string, report: FuzzReport): Promise<vo
 
 /** Reads a failures file written by `saveFailures`, with a clear error when it is not one. */
 export async function loadFailures(path: string): Promise<FailuresFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      path,
-      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : String(error)}`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      path,
-      `${path} is not JSON (${(error as Error).message}); pass a file written by fuzz`,
-    );
-  }
+  const parsed = await readJsonFile(path, 'the failures file', 'fuzz');
   const file = parsed as Partial<FailuresFile> | null;
   if (file?.format !== 'user-status-contracts/fuzz-failures' || !Array.isArray(file.findings)) {
     throw new InputError(

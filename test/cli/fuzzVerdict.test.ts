@@ -157,7 +157,7 @@ describe('fuzz verdicts and exit codes', () => {
     expect(result.stderr).toMatch(/is not a findings baseline/);
     expect(result.code).toBe(2);
     const missing = await runCli([...target(url), '--baseline', join(dir, 'nope.json')]);
-    expect(missing.stderr).toMatch(/no such file \(write one with --save-baseline\)/);
+    expect(missing.stderr).toMatch(/no such file \(--save-baseline writes one\)/);
     expect(missing.code).toBe(2);
   });
 });

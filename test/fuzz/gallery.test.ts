@@ -1,4 +1,5 @@
-import { fuzz } from '../../src/fuzz/fuzz';
+import { fuzz, type FuzzOptions } from '../../src/fuzz/fuzz';
+import type { FuzzReport } from '../../src/fuzz/FuzzReport';
 import { createProvider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { createServer, type Server } from 'node:http';
@@ -9,17 +10,23 @@ import { GALLERY, REQUIRED_FILLER } from './gallery/defects';
 
 const SEED = 20261128;
 
+/** The fuzzer with the gallery's seed, token and policy against `baseUrl`. */
+function fuzzAt(baseUrl: string, options: Partial<FuzzOptions> = {}): Promise<FuzzReport> {
+  return fuzz({
+    baseUrl,
+    token: DEFAULT_TOKEN,
+    policyId: DEFAULT_POLICY_ID,
+    seed: SEED,
+    ...options,
+  });
+}
+
 describe('the fuzzer against a gallery of broken providers', () => {
   it('finds nothing wrong with the reference provider', async () => {
     const provider = createProvider({ selfCheck: true });
     const { url } = await provider.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const report = await fuzz({
-        baseUrl: url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
-      });
+      const report = await fuzzAt(url);
       expect(report.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
       expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
     } finally {
@@ -32,11 +39,7 @@ describe('the fuzzer against a gallery of broken providers', () => {
     async (_name, entry) => {
       const broken = await startDefectiveProvider(entry.defect);
       try {
-        const report = await fuzz({
-          baseUrl: broken.url,
-          token: DEFAULT_TOKEN,
-          policyId: DEFAULT_POLICY_ID,
-          seed: SEED,
+        const report = await fuzzAt(broken.url, {
           ...(entry.maxResponseTimeMs === undefined
             ? {}
             : { maxResponseTimeMs: entry.maxResponseTimeMs }),
@@ -72,12 +75,7 @@ describe('the fuzzer against a gallery of broken providers', () => {
     async (_name, variant) => {
       const unusual = await startDefectiveProvider(variant.defect);
       try {
-        const report = await fuzz({
-          baseUrl: unusual.url,
-          token: DEFAULT_TOKEN,
-          policyId: DEFAULT_POLICY_ID,
-          seed: SEED,
-        });
+        const report = await fuzzAt(unusual.url);
         expect(
           report.findings
             .filter((f) => f.level === 'failure')
@@ -97,11 +95,7 @@ describe('the fuzzer against a gallery of broken providers', () => {
   it('reports each of the five required properties a server lets go missing as its own finding, in one run', async () => {
     const lenient = await startDefectiveProvider(REQUIRED_FILLER);
     try {
-      const report = await fuzz({
-        baseUrl: lenient.url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
+      const report = await fuzzAt(lenient.url, {
         checks: ['negative_data_rejection'],
       });
       const missing = report.findings.filter((f) => f.keyword === 'required');
@@ -128,12 +122,7 @@ describe('the fuzzer against a gallery of broken providers', () => {
     if (!entry) throw new Error('gallery entry missing');
     const broken = await startDefectiveProvider(entry.defect);
     try {
-      const report = await fuzz({
-        baseUrl: broken.url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
-      });
+      const report = await fuzzAt(broken.url);
       const byCheck = report.findings.filter((f) => f.check === 'status_code_conformance');
       expect(byCheck).toHaveLength(1);
       const cause = report.rootCauses.find((c) => c.findings.includes(byCheck[0]?.id ?? ''));
@@ -187,11 +176,7 @@ describe('honest budgets: a run that judged nothing never passes', () => {
       setTimeout(() => respond(201, { 'content-type': 'application/json' }, ENTITY), 1500),
     );
     try {
-      const report = await fuzz({
-        baseUrl: slow.url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
+      const report = await fuzzAt(slow.url, {
         runs: 2,
         concurrency: 2,
         maxTimeSeconds: 2,
@@ -217,11 +202,7 @@ describe('honest budgets: a run that judged nothing never passes', () => {
       respond(429, { 'content-type': 'application/json', 'retry-after': '999999' }, '{}');
     });
     try {
-      const report = await fuzz({
-        baseUrl: throttling.url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
+      const report = await fuzzAt(throttling.url, {
         runs: 50,
       });
       expect(report.incomplete).toBe(true);
@@ -248,11 +229,7 @@ describe('honest budgets: a run that judged nothing never passes', () => {
           : request,
     });
     try {
-      const report = await fuzz({
-        baseUrl: front.url,
-        token: DEFAULT_TOKEN,
-        policyId: DEFAULT_POLICY_ID,
-        seed: SEED,
+      const report = await fuzzAt(front.url, {
         runs: 3,
         checks: ['positive_data_acceptance'],
       });

@@ -1,22 +1,6 @@
 import type { CheckName } from '../../../src/fuzz/CheckName';
-import type { Defect, FrontRequest } from './defectiveProvider';
-
-const COLLECTION = /\/deviceCompliancePolicies\/[^/]+\/userStatuses$/;
-
-function isCreate(request: FrontRequest): boolean {
-  return request.method === 'POST' && COLLECTION.test(request.path);
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import type { Defect } from './defectiveProvider';
+import { isCreate, parse } from './defects';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -74,7 +58,7 @@ export const CONFORMANT_VARIANTS: readonly ConformantVariant[] = [
     warnings: ['negative_data_rejection advisory-body-refused'],
     defect: {
       request: (request) => {
-        const body = isCreate(request) ? parseObject(request.body) : undefined;
+        const body = isCreate(request) ? parse(request.body) : undefined;
         if (typeof body?.['id'] !== 'string') return request;
         const { id: _ignored, ...rest } = body;
         return { ...request, body: JSON.stringify(rest) };
@@ -87,7 +71,7 @@ export const CONFORMANT_VARIANTS: readonly ConformantVariant[] = [
     defect: {
       request: (request) => {
         if (!isCreate(request) || !/\\u[dD][89a-fA-F]/.test(request.body)) return request;
-        const body = parseObject(request.body);
+        const body = parse(request.body);
         return body ? { ...request, body: JSON.stringify(wellFormed(body)) } : request;
       },
     },
@@ -98,7 +82,7 @@ export const CONFORMANT_VARIANTS: readonly ConformantVariant[] = [
     defect: {
       response: (response) => {
         if (response.status !== 200 && response.status !== 201) return response;
-        const body = parseObject(response.body);
+        const body = parse(response.body);
         if (!body) return response;
         const convert = (entity: unknown): unknown => {
           const item = entity as Record<string, unknown>;

@@ -8,7 +8,8 @@ const ITEM = /\/deviceCompliancePolicies\/[^/]+\/userStatuses\/[^/]+$/;
 const GRAPH_JSON =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-function parse(text: string): Record<string, unknown> | undefined {
+/** The JSON object a text holds, or `undefined`. */
+export function parse(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -19,7 +20,8 @@ function parse(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function isCreate(request: FrontRequest): boolean {
+/** Whether a request creates a status. */
+export function isCreate(request: FrontRequest): boolean {
   return request.method === 'POST' && COLLECTION.test(request.path);
 }
 
