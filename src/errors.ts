@@ -49,6 +49,17 @@ export class InputError extends UserStatusContractsError {
   }
 }
 
+/** An output file or stream could not be written, or not completely. */
+export class OutputError extends UserStatusContractsError {
+  /** The file (or `-` for standard output) that could not be written. */
+  readonly target: string;
+
+  constructor(target: string, message: string, options?: { cause?: unknown }) {
+    super('E_OUTPUT', message, options);
+    this.target = target;
+  }
+}
+
 /** A server could not be reached, or stopped answering. */
 export class ConnectionError extends UserStatusContractsError {
   /** The URL that could not be reached. */

@@ -29,6 +29,7 @@ export {
   ContractViolationError,
   GraphRequestError,
   InputError,
+  OutputError,
   UsageError,
   UserStatusContractsError,
 } from './errors';

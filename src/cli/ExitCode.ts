@@ -4,7 +4,7 @@ export const ExitCode = {
   Ok: 0,
   /** Findings, or invalid input. */
   Findings: 1,
-  /** A usage error (unknown flag, bad value, unreadable file) or a connection error. */
+  /** A usage error (unknown flag, bad value, unreadable file, unwritable output) or a connection error. */
   Usage: 2,
   /**
    * `fuzz` and `check`: no failure found, but the run is incomplete (a check judged no case: time

@@ -1,5 +1,11 @@
 import { CommanderError } from 'commander';
-import { ConnectionError, InputError, UsageError, UserStatusContractsError } from '../errors';
+import {
+  ConnectionError,
+  InputError,
+  OutputError,
+  UsageError,
+  UserStatusContractsError,
+} from '../errors';
 import type { CliIo } from './CliIo';
 import { ExitCode } from './ExitCode';
 
@@ -19,6 +25,10 @@ export function handleError(error: unknown, io: CliIo): ExitCode {
     return ExitCode.Usage;
   }
   if (error instanceof InputError) {
+    io.stderr(`error: ${error.message}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof OutputError) {
     io.stderr(`error: ${error.message}\n`);
     return ExitCode.Usage;
   }

@@ -1,5 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -143,6 +153,7 @@ describe('user-status-contracts generate', () => {
     [['--kind', 'invalid', '--trait', 'compliant'], /--trait applies to --kind entity or request/],
     [['--labels'], /--labels applies to --kind invalid only/],
     [['--out', join('no-such-directory', 'x.ndjson')], /cannot write --out .*no such directory/],
+    [['--out', tmpdir()], /cannot write --out .*: it is a directory; name a file/],
   ])('exits 2 with a clear message for generate %j', async (args, message) => {
     const { code, stdout, stderr } = await runCli(['generate', ...args]);
     expect(code).toBe(2);
@@ -166,6 +177,135 @@ describe('user-status-contracts generate', () => {
     ]) {
       expect(stdout).toContain(text);
     }
+  });
+});
+
+/** A new, empty directory in the scratch folder. */
+function emptyDirectory(name: string): string {
+  const directory = join(scratch, name);
+  mkdirSync(directory);
+  return directory;
+}
+
+/**
+ * Runs the built bin under a file size limit (`ulimit -f`, with SIGXFSZ ignored as a shell can),
+ * so that writing a file past the limit fails with EFBIG, as a full disk fails with ENOSPC.
+ */
+function runBinWithFileSizeLimit(
+  args: readonly string[],
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(
+    '/bin/sh',
+    ['-c', `trap '' XFSZ; ulimit -f 64; exec "$0" "$@"`, process.execPath, BUILT_BIN, ...args],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+const onLinux = existsSync('/dev/full') ? it : it.skip;
+
+describe('generate --out when the output cannot be written', () => {
+  onLinux.each(['1', '10', '42', '43', '300', '5000'])(
+    'exits 2 naming the path and the cause on a full device (/dev/full, --count %s)',
+    async (count) => {
+      const { code, stdout, stderr } = await runCli([
+        'generate',
+        '--count',
+        count,
+        '--out',
+        '/dev/full',
+      ]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toBe(
+        'error: cannot write --out /dev/full: no space left on device; free some space or choose another path\n',
+      );
+    },
+  );
+
+  onLinux('exits 2 from the built bin too, without a stack trace', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [BUILT_BIN, 'generate', '--count', '10', '--out', '/dev/full'],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString('utf8')));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot write --out /dev/full: no space left on device');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  onLinux('writes to a device directly (/dev/null), and exits 0', async () => {
+    const { code, stderr } = await runCli(['generate', '--count', '10', '--out', '/dev/null']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('generated 10 entities (seed 1)\n');
+  });
+
+  onLinux('leaves no file at all when writing a file fails part way', async () => {
+    const directory = emptyDirectory('file-too-large');
+    const out = join(directory, 'o.ndjson');
+    const { code, stderr } = await runBinWithFileSizeLimit([
+      'generate',
+      '--count',
+      '1000',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `error: cannot write --out ${out}: file too large for this file system or for the file size limit (ulimit -f); choose another path or raise the limit (no file was left at ${out})\n`,
+    );
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  onLinux('leaves an existing file as it was when writing over it fails', async () => {
+    const directory = emptyDirectory('file-too-large-existing');
+    const out = join(directory, 'o.ndjson');
+    writeFileSync(out, 'the previous output\n');
+    const { code, stderr } = await runBinWithFileSizeLimit([
+      'generate',
+      '--count',
+      '1000',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`(${out} was left as it was)`);
+    expect(readdirSync(directory)).toEqual(['o.ndjson']);
+    expect(readFileSync(out, 'utf8')).toBe('the previous output\n');
+  });
+
+  it('leaves no file when interrupted, and exits 2 saying so', async () => {
+    const directory = emptyDirectory('interrupted');
+    const out = join(directory, 'o.ndjson');
+    let interrupt: () => void = () => undefined;
+    const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+    setTimeout(() => interrupt(), 50);
+    const { code, stderr } = await runCli(['generate', '--count', '1000000', '--out', out], {
+      interrupted,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^stopped after \d+ of 1000000 entities \(seed 1\) before --out was complete \(no file was left at .*o\.ndjson\)\n$/,
+    );
+    expect(readdirSync(directory)).toEqual([]);
+  });
+
+  it('leaves only the --out file, keeping the mode of the file it replaces', async () => {
+    const directory = emptyDirectory('replaced');
+    const out = join(directory, 'o.ndjson');
+    writeFileSync(out, 'old\n');
+    chmodSync(out, 0o600);
+    const { code } = await runCli(['generate', '--count', '5', '--out', out]);
+    expect(code).toBe(0);
+    expect(readdirSync(directory)).toEqual(['o.ndjson']);
+    expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(6);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 });
 

@@ -190,6 +190,117 @@ describe('user-status-contracts validate', () => {
     ]);
   });
 
+  describe('NDJSON whose first line is not JSON', () => {
+    const BAD_FIRST_LINE = '{"status": compliant}';
+    const FIRST_LINE_ISSUE =
+      '(root) json not JSON at line 1, column 12: expected a value, found "c"';
+    const INVALID_LINE = VALID_LINE.replace('"compliant"', '"Compliant"');
+
+    /** A few MB of NDJSON: a broken first line, then 20,000 bodies of which every 1,000th breaks the contract. */
+    function brokenFirstLine(): { text: string; invalidLines: number[] } {
+      const body: string[] = [];
+      const invalidLines: number[] = [];
+      for (let line = 2; line <= 20_001; line++) {
+        const invalid = line % 1_000 === 500;
+        if (invalid) invalidLines.push(line);
+        body.push(invalid ? INVALID_LINE : VALID_LINE);
+      }
+      return {
+        text: `${BAD_FIRST_LINE}\n${body.join('\n')}\n`,
+        invalidLines,
+      };
+    }
+
+    /** What validate prints for `brokenFirstLine()` read from `source`. */
+    function expectEveryLineChecked(
+      source: string,
+      invalidLines: readonly number[],
+      result: { code: number; stdout: string; stderr: string },
+    ): void {
+      expect(result.code).toBe(1);
+      const printed = lines(result.stdout);
+      expect(printed[0]).toBe(`${source}:1 ${FIRST_LINE_ISSUE}`);
+      expect(printed.slice(1).map(prefix)).toEqual(
+        invalidLines.map((line) => `${source}:${line} /status enum`),
+      );
+      expect(result.stderr).toContain(
+        `20001 document(s) checked against the request (documented profile) contract: ${20_000 - invalidLines.length} valid, ${invalidLines.length + 1} invalid`,
+      );
+    }
+
+    it('checks every other line from standard input, and reports the first by its line number', async () => {
+      const { text, invalidLines } = brokenFirstLine();
+      expect(text.length).toBeGreaterThan(3_000_000);
+      expectEveryLineChecked(
+        '<stdin>',
+        invalidLines,
+        await runCli(['validate', '-'], { stdin: text }),
+      );
+    });
+
+    it('checks every other line of a .ndjson file, and of a .json file that holds NDJSON', async () => {
+      const { text, invalidLines } = brokenFirstLine();
+      for (const name of ['broken-first.ndjson', 'broken-first.json']) {
+        const file = scratchFile(name, text);
+        expectEveryLineChecked(file, invalidLines, await runCli(['validate', file]));
+      }
+    });
+
+    it('reads on when the first two lines are broken', async () => {
+      const stdin = `not json\n${BAD_FIRST_LINE}\n${VALID_LINE}\n${INVALID_LINE}\n`;
+      const { code, stdout, stderr } = await runCli(['validate', '-'], { stdin });
+      expect(code).toBe(1);
+      expect(lines(stdout).map(prefix)).toEqual([
+        '<stdin>:1 (root) json',
+        '<stdin>:2 (root) json',
+        '<stdin>:4 /status enum',
+      ]);
+      expect(stderr).toContain('4 document(s) checked');
+    });
+
+    it('reads every line of a .jsonl file as a document, however many lines are broken', async () => {
+      const file = scratchFile(
+        'all-broken-then-valid.jsonl',
+        `${'not json\n'.repeat(300)}${VALID_LINE}\n`,
+      );
+      const { code, stdout, stderr } = await runCli(['validate', file]);
+      expect(code).toBe(1);
+      expect(lines(stdout)).toHaveLength(300);
+      expect(lines(stdout)[299]?.startsWith(`${file}:300 (root) json not JSON at line 300,`)).toBe(
+        true,
+      );
+      expect(stderr).toContain(
+        '301 document(s) checked against the request (documented profile) contract: 1 valid, 300 invalid',
+      );
+    });
+
+    it('reads one document with --format json, even where the first line is JSON on its own', async () => {
+      const file = scratchFile('two-lines.txt', `${VALID_LINE}\n${VALID_LINE}\n`);
+      const { code, stdout } = await runCli(['validate', '--format', 'json', file]);
+      expect(code).toBe(1);
+      expect(stdout).toBe(
+        `${file}:2 (root) json not JSON at line 2, column 1: expected the end of the input after a value, found "{"\n`,
+      );
+    });
+
+    it('reads every line as a document with --format ndjson, on standard input too', async () => {
+      const stdin = `${'not json\n'.repeat(300)}${VALID_LINE}\n`;
+      const { code, stderr } = await runCli(['validate', '--format', 'ndjson', '-'], { stdin });
+      expect(code).toBe(1);
+      expect(stderr).toContain('301 document(s) checked');
+    });
+
+    it('still reads a broken pretty-printed document as one document', async () => {
+      const item = JSON.stringify({ status: 'compliant' });
+      const stdin = `[\n  ${item},\n  ${item}\n  ${item}\n]\n`;
+      const { code, stdout } = await runCli(['validate', '-'], { stdin });
+      expect(code).toBe(1);
+      expect(stdout).toBe(
+        `<stdin>:4 (root) json not JSON at line 4, column 3: expected ',' or ']' after an array element, found "{"\n`,
+      );
+    });
+  });
+
   describe('usage errors exit 2', () => {
     it('on an unknown flag, naming it', async () => {
       const { code, stderr } = await runCli([
@@ -231,6 +342,12 @@ describe('user-status-contracts validate', () => {
       expect(stdout).toContain('/devicesCount type');
     });
 
+    it('on an unknown --format, listing the allowed ones', async () => {
+      const { code, stderr } = await runCli(['validate', '--format', 'yaml', '-']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/Allowed choices are json, ndjson, auto/);
+    });
+
     it('on standard input given twice', async () => {
       const { code, stderr } = await runCli(['validate', '-', '-']);
       expect(code).toBe(2);
@@ -257,6 +374,7 @@ describe('user-status-contracts validate', () => {
       '--contract',
       '--profile',
       '--json',
+      '--format',
       'NDJSON',
       'Examples:',
       'Exit codes:',
@@ -290,6 +408,33 @@ describe('the built user-status-contracts bin', () => {
     expect(lines(invalid.stdout)).toHaveLength(3);
     expect(usage.code).toBe(2);
   });
+
+  it('validates 36 MB of NDJSON whose first line is broken in bounded memory', async () => {
+    // A file, not a pipe from this process, so that the child alone holds the input. VmHWM in
+    // /proc/self/status is the peak of the child's own program image (getrusage's maxRSS would
+    // carry over the Jest worker's); elsewhere maxRSS is the best measure there is.
+    const body = `${VALID_LINE}\n`.repeat(200_000);
+    const file = scratchFile('broken-first-line.txt', `{"status": compliant}\n${body}`);
+    expect(body.length).toBeGreaterThan(35_000_000);
+    const script =
+      "process.on('exit', () => { let peak = process.resourceUsage().maxRSS; try { peak = Number(/VmHWM:\\s*(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]); } catch {} process.stderr.write('peak=' + peak + '\\n'); });" +
+      `require(${JSON.stringify(join(process.cwd(), bin))});`;
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(
+      (resolve) => {
+        const child = execFile(
+          process.execPath,
+          ['-e', script, 'bin', 'validate', file],
+          { maxBuffer: 1024 * 1024 },
+          (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+        );
+      },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('200001 document(s) checked');
+    const peakKilobytes = Number(/peak=(\d+)/.exec(stderr)?.[1]);
+    // Holding the input as one document peaks near 165 MB; streaming it, near 70 MB.
+    expect(peakKilobytes).toBeLessThan(110 * 1024);
+  }, 30_000);
 
   it('still exits 1 for invalid input when the reader closes the pipe early (validate | head)', async () => {
     const invalidLines = '{"status":"Compliant"}\n'.repeat(20_000);

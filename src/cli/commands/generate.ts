@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import type { InvalidCreateUserStatusRequest } from '../../arbitraries/InvalidCreateUserStatusRequest';
@@ -6,12 +5,14 @@ import type {
   CreateUserStatusRequest,
   DeviceComplianceUserStatus,
 } from '../../contracts/types.generated';
-import { UsageError } from '../../errors';
+import { OutputError, UsageError } from '../../errors';
 import { FACTORY_TRAITS, type FactoryTrait } from '../../factories/factoryTraits';
 import type { StatusFactory } from '../../factories/StatusFactory';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
+import { describeWriteError } from '../describeWriteError';
 import { ExitCode } from '../ExitCode';
+import { OutputFile } from '../OutputFile';
 import { parseInteger } from '../parseOptionValues';
 
 /** What `generate` produces: entities, create bodies, or create bodies that break the contract. */
@@ -51,7 +52,12 @@ Examples:
   $ user-status-contracts generate --kind invalid --labels --count 50 --seed 7
   $ user-status-contracts generate --count 1000000 --out statuses.ndjson
 
-Exit codes: 0 generated, 2 usage error (bad flag value, unwritable --out file).`;
+The --out file appears only once complete: it is written beside its path under a temporary name,
+flushed, then renamed into place, so a failed or interrupted run leaves no partial file (and an
+older file there stays as it was). A device or pipe (/dev/null, a FIFO) is written directly.
+
+Exit codes: 0 generated, 2 usage error (bad flag value), an --out file that could not be written
+(full disk, no permission) or --out interrupted before it was complete.`;
 
 // About 64 KiB of text per write: few enough calls to be fast, small enough to keep memory flat.
 const CHUNK_CHARACTERS = 64 * 1024;
@@ -90,7 +96,7 @@ export function generateCommand({ io, setExitCode }: CommandContext): Command {
     .option('--pretty', 'indent each document, for reading (the output is then not NDJSON)', false)
     .option(
       '-o, --out <file>',
-      'write to this file (created or overwritten) instead of standard output',
+      'write to this file instead of standard output: created, or replaced, only once complete',
     )
     .addHelpText('after', EXAMPLES)
     .action(
@@ -125,26 +131,69 @@ export async function generate(options: GenerateOptions, io: CliIo): Promise<Exi
   if (options.kind !== 'invalid' && options.labels) {
     throw new UsageError('--labels applies to --kind invalid only');
   }
-  let stopped = false;
+  let interrupted = false;
   void io.interrupted.then(() => {
-    stopped = true;
+    interrupted = true;
   });
-  const output = options.out === undefined ? io.stdoutStream : await openFile(options.out);
-  const failure = watchErrors(output, options.out);
+  return options.out === undefined
+    ? toStandardOutput(options, io, () => interrupted)
+    : toFile(options, options.out, io, () => interrupted);
+}
+
+async function toStandardOutput(
+  options: GenerateOptions,
+  io: CliIo,
+  interrupted: () => boolean,
+): Promise<ExitCode> {
+  const output = io.stdoutStream;
+  const failure = watchErrors(output);
   try {
-    return await stream(options, io, output, failure, () => stopped || failure.readerGone);
+    const written = await writeDocuments(
+      options,
+      // A reader that closed the pipe has enough: the rest is dropped, and generating stops.
+      (chunk) => (failure.readerGone ? Promise.resolve() : write(output, chunk, failure)),
+      () => interrupted() || failure.readerGone,
+    );
+    io.stderr(
+      failure.readerGone
+        ? `stopped: the reader closed standard output (seed ${options.seed})\n`
+        : `${summary(options, written)}\n`,
+    );
+    return ExitCode.Ok;
   } finally {
     output.off('error', failure.listener);
   }
 }
 
-async function stream(
+async function toFile(
   options: GenerateOptions,
+  out: string,
   io: CliIo,
-  output: Writable,
-  failure: WriteFailure,
-  stopped: () => boolean,
+  interrupted: () => boolean,
 ): Promise<ExitCode> {
+  const file = await OutputFile.open(out, '--out');
+  try {
+    const written = await writeDocuments(options, (chunk) => file.write(chunk), interrupted);
+    if (written < options.count && !file.direct) {
+      await file.discard();
+      io.stderr(`${summary(options, written)} before --out was complete (${file.leftBehind})\n`);
+      return ExitCode.Usage;
+    }
+    await file.commit();
+    io.stderr(`${summary(options, written)}\n`);
+    return ExitCode.Ok;
+  } catch (error) {
+    await file.discard();
+    throw error;
+  }
+}
+
+/** Generates the documents in chunks of about 64 KiB, until done or `stopped`; returns how many. */
+async function writeDocuments(
+  options: GenerateOptions,
+  write: (chunk: string) => Promise<void>,
+  stopped: () => boolean,
+): Promise<number> {
   let written = 0;
   let chunk = '';
   const indent = options.pretty ? 2 : undefined;
@@ -152,22 +201,21 @@ async function stream(
     chunk += `${JSON.stringify(document, null, indent)}\n`;
     written++;
     if (chunk.length >= CHUNK_CHARACTERS) {
-      await write(output, chunk, failure);
+      await write(chunk);
       chunk = '';
       if (stopped()) break;
     }
   }
-  if (chunk !== '' && !failure.readerGone) await write(output, chunk, failure);
-  if (options.out !== undefined) await close(output, failure);
+  if (chunk !== '') await write(chunk);
+  return written;
+}
+
+/** `generated 10 entities (seed 1)`, or `stopped after 3 of 10 ...` when fewer were written. */
+function summary(options: GenerateOptions, written: number): string {
   const what = options.kind === 'entity' ? 'entities' : `${options.kind} bodies`;
-  io.stderr(
-    failure.readerGone
-      ? `stopped: the reader closed standard output (seed ${options.seed})\n`
-      : written < options.count
-        ? `stopped after ${written} of ${options.count} ${what} (seed ${options.seed})\n`
-        : `generated ${written} ${what} (seed ${options.seed})\n`,
-  );
-  return ExitCode.Ok;
+  return written < options.count
+    ? `stopped after ${written} of ${options.count} ${what} (seed ${options.seed})`
+    : `generated ${written} ${what} (seed ${options.seed})`;
 }
 
 // The generators load only when `generate` runs: faker and fast-check would add about 45 ms to the
@@ -225,17 +273,6 @@ function batchSeed(seed: number, batch: number): number {
   return (hash ^ (hash >>> 16)) | 0;
 }
 
-async function openFile(path: string): Promise<Writable> {
-  const stream = createWriteStream(path);
-  await new Promise<void>((resolve, reject) => {
-    stream.once('ready', () => resolve());
-    stream.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new UsageError(`cannot write --out ${path}: ${describe(error)}`)),
-    );
-  });
-  return stream;
-}
-
 /** The first error the output reported, and the listener that records it. */
 interface WriteFailure {
   error?: Error;
@@ -244,17 +281,19 @@ interface WriteFailure {
   readonly listener: (error: NodeJS.ErrnoException) => void;
 }
 
-/** Records the first error a stream reports, so writers fail instead of waiting forever. */
-function watchErrors(stream: Writable, out: string | undefined): WriteFailure {
+/** Records the first error standard output reports, so writers fail instead of waiting forever. */
+function watchErrors(stream: Writable): WriteFailure {
   const failure: WriteFailure = {
     readerGone: false,
     listener: (error) => {
-      if (out === undefined && error.code === 'EPIPE') {
+      if (error.code === 'EPIPE') {
         failure.readerGone = true;
         return;
       }
-      failure.error ??= new UsageError(
-        `cannot write ${out === undefined ? 'standard output' : `--out ${out}`}: ${describe(error)}`,
+      failure.error ??= new OutputError(
+        '-',
+        `cannot write standard output: ${describeWriteError(error)}`,
+        { cause: error },
       );
     },
   };
@@ -287,16 +326,4 @@ async function write(stream: Writable, chunk: string, failure: WriteFailure): Pr
     stream.on('error', done);
   });
   if (failure.error !== undefined) throw failure.error;
-}
-
-async function close(stream: Writable, failure: WriteFailure): Promise<void> {
-  await new Promise<void>((resolve) => stream.end(resolve));
-  if (failure.error !== undefined) throw failure.error;
-}
-
-function describe(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ENOENT') return 'no such directory; check the path';
-  if (error.code === 'EACCES') return 'permission denied';
-  if (error.code === 'EISDIR') return 'it is a directory; name a file';
-  return error.message;
 }

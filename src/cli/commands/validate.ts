@@ -13,7 +13,7 @@ import type { ValidationIssue } from '../../validator/ValidationIssue';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
-import { readJsonDocuments } from '../readJsonDocuments';
+import { readJsonDocuments, type JsonFormat } from '../readJsonDocuments';
 
 /** Options of `validate`, checked and typed. */
 export interface ValidateOptions {
@@ -23,13 +23,21 @@ export interface ValidateOptions {
   readonly profile: RequestProfile;
   /** One JSON object per document on stdout instead of text lines. @defaultValue `false` */
   readonly json: boolean;
+  /** How each input is read; `auto` goes by the file name, then by the content. @defaultValue `'auto'` */
+  readonly format: JsonFormat;
   /** Files to read; `-` is standard input. */
   readonly inputs: readonly string[];
 }
 
+/** Every value `validate --format` accepts. */
+export const VALIDATE_FORMATS: readonly JsonFormat[] = ['json', 'ndjson', 'auto'];
+
 const EXAMPLES = `
 Input is JSON (one document per file) or NDJSON (one document per line); "-" reads standard input.
-Each issue prints as "file:line path rule message".
+With --format auto, .ndjson and .jsonl files are NDJSON; any other input is NDJSON if its first
+line is a JSON value, or if it breaks as one document and one of the next 100 lines is an unindented
+JSON object on its own (each broken line is then reported); otherwise it is one JSON document.
+Memory stays flat however long an NDJSON input is. Each issue prints as "file:line path rule message".
 
 Examples:
   $ user-status-contracts validate body.json
@@ -37,6 +45,7 @@ Examples:
   $ user-status-contracts validate --profile graph-metadata partial.json
   $ user-status-contracts generate --kind request --count 1000 | user-status-contracts validate -
   $ user-status-contracts validate --json fixtures/invalid/*.json | jq .
+  $ user-status-contracts validate --format ndjson export.txt
 
 Exit codes: 0 all valid, 1 any invalid (or not JSON), 2 usage error or unreadable file.`;
 
@@ -64,6 +73,14 @@ export function validateCommand({ io, setExitCode }: CommandContext): Command {
         .choices(REQUEST_PROFILES)
         .default('documented'),
     )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'how to read each input: json (one document), ndjson (one document per line) or auto (.ndjson and .jsonl files are NDJSON, anything else is decided by its content)',
+      )
+        .choices(VALIDATE_FORMATS)
+        .default('auto'),
+    )
     .option(
       '--json',
       'print one JSON line per document, { source, line, valid, issues }, instead of text lines (e.g. for jq)',
@@ -73,7 +90,12 @@ export function validateCommand({ io, setExitCode }: CommandContext): Command {
     .action(
       async (
         inputs: string[],
-        raw: { contract: ContractName; profile: RequestProfile; json: boolean },
+        raw: {
+          contract: ContractName;
+          profile: RequestProfile;
+          json: boolean;
+          format: JsonFormat;
+        },
       ) => {
         setExitCode(await validate({ ...raw, inputs }, io));
       },
@@ -103,7 +125,7 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
     const label = input === '-' ? '<stdin>' : input;
     try {
       let found = 0;
-      for await (const document of readJsonDocuments(stream)) {
+      for await (const document of readJsonDocuments(stream, formatOf(input, options.format))) {
         found++;
         documents++;
         const issues: ValidationIssue[] = document.ok
@@ -152,6 +174,12 @@ async function open(input: string, io: CliIo): Promise<Readable> {
     });
   }
   return createReadStream(input, { encoding: 'utf8' });
+}
+
+/** The format to read an input in: NDJSON by its file name where `auto` leaves the choice open. */
+function formatOf(input: string, format: JsonFormat): JsonFormat {
+  if (format !== 'auto') return format;
+  return /\.(?:ndjson|jsonl)$/i.test(input) ? 'ndjson' : 'auto';
 }
 
 function notJson(message: string): ValidationIssue {
