@@ -134,6 +134,9 @@ const WORKER_EXIT_GRACE_MS = 2_000;
 export async function verifyProvider(options: VerifyProviderOptions): Promise<VerificationReport> {
   const checked = checkOptions(options);
   const run: VerificationRun = { ...checked, pacts: await expandFolders(checked.pacts) };
+  // Local pact files first: an unreadable one is refused before anything is sent anywhere.
+  const [urls, files] = partition(run.pacts, isHttpUrl);
+  await Promise.all(files.map((pact) => checkPactSource(pact, run.brokerToken)));
   await Promise.all([
     checkReachable(run.baseUrl, 'the provider', '--base-url'),
     run.stateSetupUrl === undefined
@@ -142,7 +145,7 @@ export async function verifyProvider(options: VerifyProviderOptions): Promise<Ve
     run.brokerUrl === undefined
       ? Promise.resolve()
       : checkReachable(run.brokerUrl, 'the Pact Broker', '--broker-url'),
-    ...run.pacts.map((pact) => checkPactSource(pact, run.brokerToken)),
+    ...urls.map((pact) => checkPactSource(pact, run.brokerToken)),
   ]);
   options.onStart?.(run);
   const answer = await runWorker(run, options.signal);
@@ -229,6 +232,13 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function partition(
+  values: readonly string[],
+  test: (value: string) => boolean,
+): [string[], string[]] {
+  return [values.filter(test), values.filter((value) => !test(value))];
 }
 
 function isDate(value: string): boolean {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
+import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -22,7 +23,8 @@ it (with the provider's self-check on); in this package's own repository, "npm s
 
 The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time bound the run,
 --checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
-suite for the Pact interactions and one for the fuzzer.
+suite for the Pact interactions and one for the fuzzer. A --base-url that is not a loopback address
+needs --allow-remote, checked before either step sends anything: both create data on the server.
 
 Examples:
   $ user-status-contracts check                                   # the reference provider
@@ -79,6 +81,8 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
       'with --base-url, also pass --token and --policy-id (a bearer token and a policy id that exist there)',
     );
   }
+  // Before any request of either step: the Pact step creates data on the server too.
+  if (raw.baseUrl !== undefined) assertLoopbackTarget(raw.baseUrl, options.allowRemote === true);
   await ensureOutputsWritable(reports, raw.saveFailures);
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
