@@ -3,8 +3,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { request } from 'undici';
 import { ConnectionError, InputError, UsageError } from '../errors';
+import { redactSecret } from '../redactSecret';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
 import { parseVerifierResult } from './parseVerifierResult';
+import { redactVerificationReport } from './redactVerificationReport';
 import type { StateSetupFailure, VerificationReport } from './VerificationReport';
 
 /** Options of `verifyProvider`. */
@@ -89,6 +91,12 @@ export interface VerifyProviderOptions {
    */
   readonly timeoutMs?: number;
   /**
+   * Keep the bearer token in the report where the provider's answers echo it; by default it reads
+   * `$TOKEN` there, as everywhere this package writes it.
+   * @defaultValue `false`
+   */
+  readonly showToken?: boolean;
+  /**
    * Stops the verification.
    * @defaultValue `undefined`
    */
@@ -104,7 +112,7 @@ export interface VerifyProviderOptions {
 /** What the verification worker receives: the options with every default applied. */
 export type VerificationRun = Omit<
   VerifyProviderOptions,
-  'signal' | 'onStart' | 'pacts' | 'provider'
+  'signal' | 'onStart' | 'pacts' | 'provider' | 'showToken'
 > & {
   readonly pacts: readonly string[];
   readonly provider: string;
@@ -149,14 +157,26 @@ export async function verifyProvider(options: VerifyProviderOptions): Promise<Ve
   ]);
   options.onStart?.(run);
   const answer = await runWorker(run, options.signal);
+  const { token } = run;
+  const hideToken = token !== undefined && options.showToken !== true;
   if (answer.kind === 'failed') {
-    throw new ConnectionError(run.baseUrl, `the verification could not run: ${answer.message}`);
+    const message = hideToken ? redactSecret(answer.message, token) : answer.message;
+    throw new ConnectionError(run.baseUrl, `the verification could not run: ${message}`);
   }
-  return parseVerifierResult(answer.json, answer.stateFailures);
+  const report = parseVerifierResult(answer.json, answer.stateFailures);
+  return hideToken ? redactVerificationReport(report, token) : report;
 }
 
 function checkOptions(options: VerifyProviderOptions): VerificationRun {
-  const { signal: _signal, onStart: _onStart, pacts, provider, timeoutMs, ...rest } = options;
+  const {
+    signal: _signal,
+    onStart: _onStart,
+    showToken: _showToken,
+    pacts,
+    provider,
+    timeoutMs,
+    ...rest
+  } = options;
   checkUrl(options.baseUrl, '--base-url');
   if (options.stateSetupUrl !== undefined) checkUrl(options.stateSetupUrl, '--state-setup-url');
   if (options.brokerUrl !== undefined) checkUrl(options.brokerUrl, '--broker-url');

@@ -25,6 +25,8 @@ The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time b
 --checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
 suite for the Pact interactions and one for the fuzzer. A --base-url that is not a loopback address
 needs --allow-remote, checked before either step sends anything: both create data on the server.
+--show-token prints the bearer token in the Pact step's output too, where the server's answers echo
+it (by default it reads $TOKEN there, as in the fuzzer's findings).
 
 Examples:
   $ user-status-contracts check                                   # the reference provider
@@ -103,7 +105,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
     let pact: { report: VerificationReport; seconds: number; startedAt: string } | undefined;
     if (raw.pact) {
       io.stderr('check: verifying the pact...\n');
-      pact = await verifyPact(target);
+      pact = await verifyPact(target, { showToken: options.showToken === true });
       io.stdout('Pact verification:\n');
       for (const interaction of pact.report.interactions) {
         io.stdout(
@@ -147,11 +149,10 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   }
 }
 
-async function verifyPact(target: {
-  baseUrl: string;
-  token: string;
-  policyId: string;
-}): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
+async function verifyPact(
+  target: { baseUrl: string; token: string; policyId: string },
+  limits: { showToken: boolean },
+): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
   // Loaded here: the verifier is needed only once a check runs.
   const { verifyProvider } = await import('../../pact/verifyProvider');
   const startedAt = new Date().toISOString();
@@ -160,6 +161,7 @@ async function verifyPact(target: {
     baseUrl: target.baseUrl,
     token: target.token,
     policyId: target.policyId,
+    showToken: limits.showToken,
   });
   return { report, seconds: (performance.now() - started) / 1000, startedAt };
 }

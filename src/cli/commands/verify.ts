@@ -22,6 +22,7 @@ interface VerifyFlags {
   readonly providerVersion?: string;
   readonly providerBranch?: string;
   readonly stateSetupUrl?: string;
+  readonly showToken?: boolean;
 }
 
 const EXAMPLES = `
@@ -32,7 +33,8 @@ Provider states: by default nothing is set up on the provider; the "policyId" of
 mapped to --policy-id, which must name a device compliance policy that exists there. With
 --state-setup-url each state change is POSTed there as { state, params, action } instead, and the
 JSON answer supplies the values request paths take. --token replaces the bearer token of every
-replayed request that carries one; the missing-token interaction is replayed without one.
+replayed request that carries one; the missing-token interaction is replayed without one. Where
+the provider's answers echo the token, the output shows $TOKEN instead, unless --show-token.
 
 Examples:
   $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
@@ -112,6 +114,10 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
     .option(
       '--provider-branch <branch>',
       "with --broker-url: the provider's branch, published with the results and used by branch selectors",
+    )
+    .option(
+      '--show-token',
+      "print the bearer token where the provider's answers echo it, instead of $TOKEN",
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
@@ -210,6 +216,7 @@ function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
     ...(flags.publish === true ? { publish: true } : {}),
     ...(flags.providerVersion === undefined ? {} : { providerVersion: flags.providerVersion }),
     ...(flags.providerBranch === undefined ? {} : { providerBranch: flags.providerBranch }),
+    ...(flags.showToken === true ? { showToken: true } : {}),
   };
 }
 
