@@ -8,7 +8,12 @@ import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
-import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
+import {
+  addFuzzFlags,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  parseFuzzFlags,
+  type RawFuzzFlags,
+} from '../fuzzFlags';
 import { pactJunitSuite } from '../pactJunitSuite';
 
 const DEFAULT_RUNS = 100;
@@ -23,8 +28,11 @@ it (with the provider's self-check on); in this package's own repository, "npm s
 
 The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time bound the run,
 --checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
-suite for the Pact interactions and one for the fuzzer. A --base-url that is not a loopback address
-needs --allow-remote, checked before either step sends anything: both create data on the server.
+suite for the Pact interactions and one for the fuzzer. The Pact step's time counts against
+--max-time (the fuzzer gets what is left), --request-timeout bounds each of its requests too, and it
+reads at most 1 MiB of an answer; a request that times out, is cut off or is answered with more
+fails its interaction, naming the cause. A --base-url that is not a loopback address needs
+--allow-remote, checked before either step sends anything: both create data on the server.
 --show-token prints the bearer token in the Pact step's output too, where the server's answers echo
 it (by default it reads $TOKEN there, as in the fuzzer's findings).
 
@@ -103,26 +111,38 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   };
   try {
     let pact: { report: VerificationReport; seconds: number; startedAt: string } | undefined;
+    const { maxTimeSeconds } = options;
     if (raw.pact) {
       io.stderr('check: verifying the pact...\n');
-      pact = await verifyPact(target, { showToken: options.showToken === true });
+      pact = await verifyPact(target, {
+        showToken: options.showToken === true,
+        timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(maxTimeSeconds === undefined ? {} : { maxTimeSeconds }),
+      });
       io.stdout('Pact verification:\n');
       for (const interaction of pact.report.interactions) {
         io.stdout(
           `  ${interaction.passed ? 'ok  ' : interaction.pending ? 'pend' : 'FAIL'}  ${interaction.description}\n`,
         );
         for (const mismatch of interaction.mismatches) {
-          io.stdout(
-            `        ${mismatch.path || mismatch.kind}: expected ${mismatch.expected}, got ${mismatch.actual}\n`,
-          );
+          const what =
+            mismatch.expected === '' && mismatch.actual === ''
+              ? mismatch.message
+              : `expected ${mismatch.expected}, got ${mismatch.actual}`;
+          io.stdout(`        ${mismatch.path || mismatch.kind}: ${what}\n`);
         }
       }
       io.stdout('\n');
     }
     io.stderr('check: fuzzing...\n');
     const { runAndReportFuzz } = await import('../runAndReportFuzz');
+    // The Pact step's time counts against --max-time: the fuzzer gets what is left.
+    const fuzzOptions =
+      maxTimeSeconds === undefined || pact === undefined
+        ? options
+        : { ...options, maxTimeSeconds: Math.max(0, maxTimeSeconds - pact.seconds) };
     const report = await runAndReportFuzz(
-      { ...options, ...target },
+      { ...fuzzOptions, ...target },
       io,
       reports,
       raw.saveFailures,
@@ -151,7 +171,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
 
 async function verifyPact(
   target: { baseUrl: string; token: string; policyId: string },
-  limits: { showToken: boolean },
+  limits: { showToken: boolean; timeoutMs: number; maxTimeSeconds?: number },
 ): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
   // Loaded here: the verifier is needed only once a check runs.
   const { verifyProvider } = await import('../../pact/verifyProvider');
@@ -161,7 +181,7 @@ async function verifyPact(
     baseUrl: target.baseUrl,
     token: target.token,
     policyId: target.policyId,
-    showToken: limits.showToken,
+    ...limits,
   });
   return { report, seconds: (performance.now() - started) / 1000, startedAt };
 }
