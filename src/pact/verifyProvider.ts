@@ -90,8 +90,8 @@ export interface VerifyProviderOptions {
   /**
    * How long one request (or state change) may take, in milliseconds; the provider's first answer
    * (to the check that it is up) and a pact URL get as long. A request that takes longer fails its
-   * interaction, as one whose provider closes the connection, or answers more than 1 MiB
-   * (`MAX_ANSWER_BYTES`), does: the failure names the cause.
+   * interaction, as one whose provider closes the connection or answers more than 1 MiB does:
+   * the failure names the cause.
    * @defaultValue `30000`
    */
   readonly timeoutMs?: number;
