@@ -4,6 +4,9 @@ import type { FuzzOptions } from '../fuzz/fuzz';
 import { UsageError } from '../errors';
 import { parseInteger, parseList, parseRate, parseReports, parseShard } from './parseOptionValues';
 
+/** How long a request may take without --request-timeout, in milliseconds (the fuzzer's default). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
 /** The raw values of the fuzzing flags that `fuzz` and `check` share, as commander gives them. */
 export interface RawFuzzFlags {
   seed?: string;
@@ -44,7 +47,7 @@ export function addFuzzFlags(command: Command, defaults: { runs: number }): Comm
     .option('--rate-limit <N/s>', 'at most N requests per second, e.g. 50/s (default: no limit)')
     .option(
       '--request-timeout <MS>',
-      'a request with no complete answer after MS fails (default: 10000)',
+      `a request with no complete answer after MS fails (default: ${DEFAULT_REQUEST_TIMEOUT_MS})`,
     )
     .option(
       '--checks <names>',

@@ -16,7 +16,11 @@ export function pactJunitSuite(
       const base = { name: interaction.description, classname: 'pact' };
       if (interaction.passed || interaction.pending) return base;
       const details = interaction.mismatches
-        .map((m) => `${m.path || m.kind}: expected ${m.expected}, got ${m.actual} (${m.message})`)
+        .map((m) =>
+          m.expected === '' && m.actual === ''
+            ? `${m.path || m.kind}: ${m.message}`
+            : `${m.path || m.kind}: expected ${m.expected}, got ${m.actual} (${m.message})`,
+        )
         .join('\n');
       return {
         ...base,

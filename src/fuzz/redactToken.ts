@@ -1,3 +1,4 @@
+import { redactSecret } from '../redactSecret';
 import type { FuzzRequest } from './Exchange';
 
 /** What a redacted bearer token reads as, in saved findings and in curl reproductions. */
@@ -19,5 +20,5 @@ export function redactToken(request: FuzzRequest, token: string): FuzzRequest {
 
 /** A text (an answer's body or header, a message) with every occurrence of the token redacted. */
 export function redactTokenInText(text: string, token: string): string {
-  return token === '' ? text : text.split(token).join(REDACTED_TOKEN);
+  return redactSecret(text, token, REDACTED_TOKEN);
 }

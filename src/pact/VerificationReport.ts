@@ -25,7 +25,11 @@ export interface InteractionVerification {
   readonly passed: boolean;
   /** Whether the interaction is pending (its failure does not fail the verification). */
   readonly pending: boolean;
-  /** Every mismatch found, in the verifier's order (empty when it passed). */
+  /**
+   * Every mismatch found, in the verifier's order (empty when it passed; the first 50, each text
+   * cut at 4096 characters). A request that timed out, whose connection the provider closed, or
+   * whose answer was too large has one `error` mismatch naming that cause instead.
+   */
   readonly mismatches: readonly VerificationMismatch[];
 }
 
@@ -49,6 +53,6 @@ export interface VerificationReport {
   readonly stateFailures: readonly StateSetupFailure[];
   /** Notices from the verifier or the Pact Broker (for example about pending and WIP pacts). */
   readonly notices: readonly string[];
-  /** The verifier's own report, line by line, without colour codes. */
+  /** The verifier's own report, line by line, without colour codes (the first 500 lines). */
   readonly output: readonly string[];
 }

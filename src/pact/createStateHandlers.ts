@@ -4,6 +4,8 @@ import type {
   StateHandler,
   StateHandlers,
 } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
+import { readLimitedBody } from './readLimitedBody';
+import { MAX_ANSWER_BYTES } from './startProviderGuard';
 import type { StateSetupFailure } from './VerificationReport';
 
 /** Options of `createStateHandlers`. */
@@ -39,7 +41,8 @@ type Params = JsonMap;
  * this process never read (a Pact Broker's), hence the `Proxy`.
  */
 export function createStateHandlers(options: StateHandlersOptions): StateHandlers {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Capped at setTimeout's largest delay, beyond which a timer would fire at once.
+  const timeoutMs = Math.min(options.timeoutMs ?? 10_000, 2_147_483_647);
   const handlerFor = (state: string): StateHandler => {
     const values = (params: unknown): Params => {
       const given = typeof params === 'object' && params !== null ? (params as Params) : {};
@@ -58,9 +61,17 @@ export function createStateHandlers(options: StateHandlersOptions): StateHandler
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ state, params: sent, action }),
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        const text = await response.body.text();
+        const { bytes, truncated } = await readLimitedBody(response.body, MAX_ANSWER_BYTES);
+        if (truncated) {
+          throw new Error(
+            `${stateSetupUrl} answered ${response.statusCode} with a body larger than 1 MiB, the most read`,
+          );
+        }
+        const text = bytes.toString('utf8');
         if (response.statusCode < 200 || response.statusCode > 299) {
           throw new Error(
             `${stateSetupUrl} answered ${response.statusCode}: ${text.slice(0, 200)}`,
@@ -69,7 +80,7 @@ export function createStateHandlers(options: StateHandlersOptions): StateHandler
         const answer = parseObject(text);
         return { ...sent, ...answer };
       } catch (error) {
-        options.onFailure({ state, action, message: describe(error) });
+        options.onFailure({ state, action, message: describe(error, timeoutMs) });
         // Resolving (not rejecting) keeps Pact from printing its own trace; the failure is reported.
         return sent;
       }
@@ -105,9 +116,23 @@ function parseObject(text: string): Params {
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, timeoutMs: number): string {
   // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
-  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-  if (name === 'TimeoutError' || name === 'AbortError') return 'the state change timed out';
+  const { name, message, code } = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+  };
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  ) {
+    return `the state change timed out: no complete answer within ${timeoutMs} ms`;
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return `the state setup URL closed the connection before answering (${code})`;
+  }
   return typeof message === 'string' ? message : String(error);
 }

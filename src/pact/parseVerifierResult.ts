@@ -42,18 +42,26 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 /**
  * Turns the Pact verifier's JSON result (`pactffi_verifier_json`) into a report: one entry per
  * interaction with pass or fail, and for failures each mismatch's place, expected and actual.
+ * `requestProblems` holds, per request sent to the provider in order, why it got no usable answer
+ * (see `startProviderGuard`): such an interaction fails with that cause as its one mismatch, since
+ * what the verifier compared was not the provider's answer.
  * @throws SyntaxError when `json` is not JSON.
  */
 export function parseVerifierResult(
   json: string,
   stateFailures: readonly StateSetupFailure[] = [],
+  requestProblems: readonly (string | undefined)[] = [],
 ): VerificationReport {
   const raw = JSON.parse(json) as RawResult;
   const output = (raw.output ?? []).flatMap((line) => String(line).replace(ANSI, '').split('\n'));
   const errors = [...(raw.errors ?? []), ...(raw.pendingErrors ?? [])];
   const claimed = new Set<RawError>();
+  const results = raw.interactionResults ?? [];
+  // Interactions run one after the other, one request each: the n-th request is the n-th
+  // interaction's. When the counts differ, the problems are listed on their own below.
+  const placed = requestProblems.length === results.length;
   let searchFrom = 0;
-  const interactions: InteractionVerification[] = (raw.interactionResults ?? []).map((result) => {
+  const interactions: InteractionVerification[] = results.map((result, index) => {
     const description = String(result.description ?? '');
     const states = statesOf(output, description, searchFrom);
     searchFrom = states.nextLine;
@@ -65,6 +73,16 @@ export function parseVerifierResult(
     );
     if (error !== undefined) claimed.add(error);
     const pending = result.pending === true || String(result.result).toLowerCase() === 'pending';
+    const problem = placed ? requestProblems[index] : undefined;
+    if (problem !== undefined) {
+      return {
+        description,
+        providerStates: states.names,
+        passed: false,
+        pending,
+        mismatches: [other('error', '', problem)],
+      };
+    }
     const passed = String(result.result) === 'OK' && error === undefined;
     return {
       description,
@@ -83,6 +101,18 @@ export function parseVerifierResult(
       passed: false,
       pending: false,
       mismatches: mismatchesOf(error),
+    });
+  }
+  if (!placed) {
+    requestProblems.forEach((problem, index) => {
+      if (problem === undefined) return;
+      interactions.push({
+        description: `request ${index + 1} to the provider`,
+        providerStates: [],
+        passed: false,
+        pending: false,
+        mismatches: [other('error', '', problem)],
+      });
     });
   }
   const notices = (raw.notices ?? []).map((notice) =>

@@ -7,6 +7,8 @@ import { createStateHandlers } from './createStateHandlers';
 import type { StateSetupFailure } from './VerificationReport';
 import type { VerificationRun, VerificationWorkerMessage } from './verifyProvider';
 
+const VERIFIER_TIMEOUT_MARGIN_MS = 5_000;
+
 /**
  * Runs Pact's verifier in this process (the verification worker's job): replays the pacts against
  * the provider with the state handlers and the bearer-token filter, and answers the verifier's JSON
@@ -18,7 +20,9 @@ export async function runVerification(run: VerificationRun): Promise<Verificatio
     providerBaseUrl: run.baseUrl,
     provider: run.provider,
     logLevel: 'error',
-    timeout: run.timeoutMs,
+    // A little longer than a request or a state change may take: the guard in front of the
+    // provider and the state handlers answer first, and their answers name the cause.
+    timeout: run.timeoutMs + VERIFIER_TIMEOUT_MARGIN_MS,
     // The options type also admits message pacts' handlers; HTTP verification uses these only.
     stateHandlers: createStateHandlers({
       ...(run.policyId === undefined ? {} : { policyId: run.policyId }),

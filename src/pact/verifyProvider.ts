@@ -3,8 +3,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { request } from 'undici';
 import { ConnectionError, InputError, UsageError } from '../errors';
+import { redactSecret } from '../redactSecret';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
+import { clipVerificationReport } from './clipVerificationReport';
 import { parseVerifierResult } from './parseVerifierResult';
+import { redactVerificationReport } from './redactVerificationReport';
+import { startProviderGuard } from './startProviderGuard';
 import type { StateSetupFailure, VerificationReport } from './VerificationReport';
 
 /** Options of `verifyProvider`. */
@@ -84,10 +88,25 @@ export interface VerifyProviderOptions {
    */
   readonly providerBranch?: string;
   /**
-   * How long one request (or state change) may take, in milliseconds.
+   * How long one request (or state change) may take, in milliseconds; the provider's first answer
+   * (to the check that it is up) and a pact URL get as long. A request that takes longer fails its
+   * interaction, as one whose provider closes the connection or answers more than 1 MiB does:
+   * the failure names the cause.
    * @defaultValue `30000`
    */
   readonly timeoutMs?: number;
+  /**
+   * A budget for the whole verification, in seconds: once spent, no request is sent to the
+   * provider any more, and the interactions left fail as not sent.
+   * @defaultValue no limit
+   */
+  readonly maxTimeSeconds?: number;
+  /**
+   * Keep the bearer token in the report where the provider's answers echo it; by default it reads
+   * `$TOKEN` there, as everywhere this package writes it.
+   * @defaultValue `false`
+   */
+  readonly showToken?: boolean;
   /**
    * Stops the verification.
    * @defaultValue `undefined`
@@ -104,7 +123,7 @@ export interface VerifyProviderOptions {
 /** What the verification worker receives: the options with every default applied. */
 export type VerificationRun = Omit<
   VerifyProviderOptions,
-  'signal' | 'onStart' | 'pacts' | 'provider'
+  'signal' | 'onStart' | 'pacts' | 'provider' | 'showToken' | 'maxTimeSeconds'
 > & {
   readonly pacts: readonly string[];
   readonly provider: string;
@@ -116,7 +135,8 @@ export type VerificationWorkerMessage =
   | { readonly kind: 'done'; readonly json: string; readonly stateFailures: StateSetupFailure[] }
   | { readonly kind: 'failed'; readonly message: string };
 
-const REACHABILITY_TIMEOUT_MS = 5_000;
+// setTimeout's (and so AbortSignal.timeout's) largest delay.
+const MAX_TIMER_MS = 2_147_483_647;
 const MAX_CAPTURED_CHARACTERS = 64 * 1024;
 const WORKER_EXIT_GRACE_MS = 2_000;
 
@@ -124,7 +144,10 @@ const WORKER_EXIT_GRACE_MS = 2_000;
  * Verifies a provider against pacts: replays each interaction, with its provider state, and
  * reports every interaction as passed or failed with each mismatch's place, expected and actual.
  * Pact's verifier prints its own report to the process's standard output from native code, so it
- * runs in a child process whose output is kept in `report.output` instead.
+ * runs in a child process whose output is kept in `report.output` instead. It talks to the
+ * provider through a guard (`startProviderGuard`) that bounds each answer's time and size. The
+ * bearer token reads `$TOKEN` in the report unless `showToken`, and long texts are cut (4096
+ * characters each).
  * @throws UsageError for contradictory options; InputError for an unreadable pact;
  * ConnectionError when the provider (or a pact URL) cannot be reached.
  * @example
@@ -132,28 +155,72 @@ const WORKER_EXIT_GRACE_MS = 2_000;
  * if (!report.passed) console.log(report.interactions.filter((i) => !i.passed));
  */
 export async function verifyProvider(options: VerifyProviderOptions): Promise<VerificationReport> {
+  const started = performance.now();
   const checked = checkOptions(options);
+  const deadline =
+    options.maxTimeSeconds === undefined ? Infinity : started + options.maxTimeSeconds * 1000;
+  const limit = (): TimeLimit => {
+    const left = deadline - performance.now();
+    return left < checked.timeoutMs
+      ? { ms: Math.max(1, Math.round(left)), byBudget: true }
+      : { ms: Math.min(checked.timeoutMs, MAX_TIMER_MS), byBudget: false };
+  };
   const run: VerificationRun = { ...checked, pacts: await expandFolders(checked.pacts) };
+  // Local pact files first: an unreadable one is refused before anything is sent anywhere.
+  const [urls, files] = partition(run.pacts, isHttpUrl);
+  await Promise.all(files.map((pact) => checkPactSource(pact, run.brokerToken, limit())));
   await Promise.all([
-    checkReachable(run.baseUrl, 'the provider', '--base-url'),
+    checkReachable(run.baseUrl, 'the provider', '--base-url', limit()),
     run.stateSetupUrl === undefined
       ? Promise.resolve()
-      : checkReachable(run.stateSetupUrl, 'the state setup URL', '--state-setup-url'),
+      : checkReachable(run.stateSetupUrl, 'the state setup URL', '--state-setup-url', limit()),
     run.brokerUrl === undefined
       ? Promise.resolve()
-      : checkReachable(run.brokerUrl, 'the Pact Broker', '--broker-url'),
-    ...run.pacts.map((pact) => checkPactSource(pact, run.brokerToken)),
+      : checkReachable(run.brokerUrl, 'the Pact Broker', '--broker-url', limit()),
+    ...urls.map((pact) => checkPactSource(pact, run.brokerToken, limit())),
   ]);
   options.onStart?.(run);
-  const answer = await runWorker(run, options.signal);
-  if (answer.kind === 'failed') {
-    throw new ConnectionError(run.baseUrl, `the verification could not run: ${answer.message}`);
+  const guard = await startProviderGuard({
+    baseUrl: run.baseUrl,
+    timeoutMs: run.timeoutMs,
+    deadline,
+  });
+  let answer: VerificationWorkerMessage;
+  try {
+    answer = await runWorker({ ...run, baseUrl: guard.url }, options.signal);
+  } finally {
+    await guard.close();
   }
-  return parseVerifierResult(answer.json, answer.stateFailures);
+  const { token } = run;
+  const hideToken = token !== undefined && options.showToken !== true;
+  if (answer.kind === 'failed') {
+    const message = hideToken ? redactSecret(answer.message, token) : answer.message;
+    throw new ConnectionError(
+      run.baseUrl,
+      `the verification could not run: ${message.length > 4096 ? `${message.slice(0, 4096)}...` : message}`,
+    );
+  }
+  const report = parseVerifierResult(answer.json, answer.stateFailures, guard.problems);
+  return clipVerificationReport(hideToken ? redactVerificationReport(report, token) : report);
+}
+
+/** How long a request may take: the request timeout, or less when the budget has less left. */
+interface TimeLimit {
+  readonly ms: number;
+  readonly byBudget: boolean;
 }
 
 function checkOptions(options: VerifyProviderOptions): VerificationRun {
-  const { signal: _signal, onStart: _onStart, pacts, provider, timeoutMs, ...rest } = options;
+  const {
+    signal: _signal,
+    onStart: _onStart,
+    showToken: _showToken,
+    maxTimeSeconds,
+    pacts,
+    provider,
+    timeoutMs,
+    ...rest
+  } = options;
   checkUrl(options.baseUrl, '--base-url');
   if (options.stateSetupUrl !== undefined) checkUrl(options.stateSetupUrl, '--state-setup-url');
   if (options.brokerUrl !== undefined) checkUrl(options.brokerUrl, '--broker-url');
@@ -163,6 +230,12 @@ function checkOptions(options: VerifyProviderOptions): VerificationRun {
     );
   }
   if (options.policyId === '') throw new UsageError('--policy-id must not be empty');
+  if (timeoutMs !== undefined && !(timeoutMs >= 1)) {
+    throw new UsageError(`--request-timeout must be at least 1 (milliseconds), not ${timeoutMs}`);
+  }
+  if (maxTimeSeconds !== undefined && !(maxTimeSeconds >= 0)) {
+    throw new UsageError(`--max-time must not be negative, not ${maxTimeSeconds}`);
+  }
   if (options.token !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(options.token)) {
     throw new UsageError(
       '--token must be a bearer token (letters, digits and - . _ ~ + / only, optionally ending in =)',
@@ -231,6 +304,13 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function partition(
+  values: readonly string[],
+  test: (value: string) => boolean,
+): [string[], string[]] {
+  return [values.filter(test), values.filter((value) => !test(value))];
+}
+
 function isDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match === null) return false;
@@ -239,16 +319,28 @@ function isDate(value: string): boolean {
 }
 
 /** Any HTTP answer will do: it proves something listens there, which is all that is checked. */
-async function checkReachable(url: string, what: string, flag: string): Promise<void> {
+async function checkReachable(
+  url: string,
+  what: string,
+  flag: string,
+  limit: TimeLimit,
+): Promise<void> {
   try {
-    const response = await request(url, { signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS) });
+    const response = await request(url, {
+      headersTimeout: limit.ms,
+      bodyTimeout: limit.ms,
+      signal: AbortSignal.timeout(limit.ms),
+    });
     await response.body.dump();
   } catch (error) {
-    throw new ConnectionError(
-      url,
-      `cannot reach ${what} at ${url} (${describe(error)}): start it, or check ${flag}`,
-      { cause: error },
-    );
+    const failure = classify(error);
+    const message =
+      failure === 'timeout'
+        ? `${what} at ${url} did not answer ${within(limit)}: is it stuck?`
+        : failure === 'closed'
+          ? `${what} at ${url} closed the connection without answering (${describe(error, limit)}): is it an HTTP server, and is ${flag} right?`
+          : `cannot reach ${what} at ${url} (${describe(error, limit)}): start it, or check ${flag}`;
+    throw new ConnectionError(url, message, { cause: error });
   }
 }
 
@@ -280,7 +372,11 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function checkPactSource(source: string, brokerToken: string | undefined): Promise<void> {
+async function checkPactSource(
+  source: string,
+  brokerToken: string | undefined,
+  limit: TimeLimit,
+): Promise<void> {
   let text: string;
   if (isHttpUrl(source)) {
     let status: number;
@@ -290,14 +386,20 @@ async function checkPactSource(source: string, brokerToken: string | undefined):
           accept: 'application/hal+json, application/json',
           ...(brokerToken === undefined ? {} : { authorization: `Bearer ${brokerToken}` }),
         },
-        signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+        headersTimeout: limit.ms,
+        bodyTimeout: limit.ms,
+        signal: AbortSignal.timeout(limit.ms),
       });
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {
-      throw new ConnectionError(source, `cannot fetch the pact ${source} (${describe(error)})`, {
-        cause: error,
-      });
+      throw new ConnectionError(
+        source,
+        `cannot fetch the pact ${source} (${describe(error, limit)})`,
+        {
+          cause: error,
+        },
+      );
     }
     if (status < 200 || status > 299) {
       throw new InputError(source, `cannot fetch the pact ${source}: it answered ${status}`);
@@ -306,7 +408,7 @@ async function checkPactSource(source: string, brokerToken: string | undefined):
     try {
       text = await readFile(source, 'utf8');
     } catch (error) {
-      throw new InputError(source, `cannot read the pact ${source}: ${describe(error)}`, {
+      throw new InputError(source, `cannot read the pact ${source}: ${describe(error, limit)}`, {
         cause: error,
       });
     }
@@ -393,14 +495,39 @@ function workerEnvironment(run: VerificationRun): NodeJS.ProcessEnv {
   };
 }
 
-function describe(error: unknown): string {
+/** A time limit in words: `within 5000 ms (--request-timeout)`, or the budget that cut it short. */
+function within(limit: TimeLimit): string {
+  return limit.byBudget
+    ? `before the --max-time budget ran out (${limit.ms} ms were left)`
+    : `within ${limit.ms} ms (--request-timeout)`;
+}
+
+function errnoOf(error: unknown): string | undefined {
   // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
-  const { name, message, code, cause } = (error ?? {}) as NodeJS.ErrnoException;
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return `no answer within ${REACHABILITY_TIMEOUT_MS / 1000} s: is it stuck?`;
+  const { code, cause } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' ? code : (cause as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Whether a request failed for lack of time, because the server hung up, or otherwise. */
+function classify(error: unknown): 'timeout' | 'closed' | 'other' {
+  const { name } = (error ?? {}) as { name?: unknown };
+  const errno = errnoOf(error);
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    errno === 'UND_ERR_HEADERS_TIMEOUT' ||
+    errno === 'UND_ERR_BODY_TIMEOUT'
+  ) {
+    return 'timeout';
   }
-  const errno =
-    typeof code === 'string' ? code : (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (errno === 'ECONNRESET' || errno === 'UND_ERR_SOCKET' || errno === 'EPIPE') return 'closed';
+  return 'other';
+}
+
+function describe(error: unknown, limit: TimeLimit): string {
+  if (classify(error) === 'timeout') return `no answer ${within(limit)}`;
+  const { message } = (error ?? {}) as { message?: unknown };
+  const errno = errnoOf(error);
   if (errno === 'ENOENT') return 'no such file';
   if (errno === 'EACCES') return 'permission denied';
   if (errno === 'EISDIR') return 'it is a directory';

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
-// Imports flow one way: contracts, then validator (and the errors they throw), then the generators,
-// Pact, the client and the Jest matchers; then the provider, the fuzzer and the MSW mocks; then the
-// CLI. The package entry (src/index.ts) sits above everything it re-exports.
+// Imports flow one way: contracts, then validator (with the errors they throw and the redaction of
+// secrets in text), then the generators, Pact, the client and the Jest matchers; then the provider,
+// the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above everything
+// it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
-  ['validator', 'errors.ts'],
+  ['validator', 'errors.ts', 'redactSecret.ts'],
   ['arbitraries', 'factories', 'pact', 'client', 'jest'],
   ['provider', 'fuzz', 'msw'],
   ['cli'],

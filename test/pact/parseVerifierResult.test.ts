@@ -114,4 +114,48 @@ describe('parseVerifierResult', () => {
       'STATE   "s" could not be set up (setup): refused',
     );
   });
+
+  it('replaces the mismatches of an interaction whose request got no usable answer with the cause', () => {
+    const json = JSON.stringify({
+      result: false,
+      interactionResults: [
+        { description: 'a', result: 'OK' },
+        { description: 'b', result: 'Error' },
+      ],
+      errors: [
+        {
+          interaction: 'Verifying a pact between c and p - b',
+          mismatch: {
+            type: 'mismatches',
+            mismatches: [{ type: 'StatusMismatch', expected: 201, actual: 502, mismatch: 'x' }],
+          },
+        },
+      ],
+    });
+    const report = parseVerifierResult(json, [], [undefined, 'timed out: no complete answer']);
+    expect(report.interactions.map((i) => [i.description, i.passed, i.mismatches])).toEqual([
+      ['a', true, []],
+      [
+        'b',
+        false,
+        [
+          {
+            kind: 'error',
+            path: '',
+            expected: '',
+            actual: '',
+            message: 'timed out: no complete answer',
+          },
+        ],
+      ],
+    ]);
+    expect(report.passed).toBe(false);
+    // When the requests cannot be matched to the interactions, the causes are listed on their own.
+    const unmatched = parseVerifierResult(json, [], ['the provider closed the connection']);
+    expect(unmatched.interactions.at(-1)).toMatchObject({
+      description: 'request 1 to the provider',
+      passed: false,
+      mismatches: [{ kind: 'error', message: 'the provider closed the connection' }],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
+import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -7,7 +8,12 @@ import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
-import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
+import {
+  addFuzzFlags,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  parseFuzzFlags,
+  type RawFuzzFlags,
+} from '../fuzzFlags';
 import { pactJunitSuite } from '../pactJunitSuite';
 
 const DEFAULT_RUNS = 100;
@@ -22,7 +28,13 @@ it (with the provider's self-check on); in this package's own repository, "npm s
 
 The fuzzing flags are those of "fuzz" (see fuzz --help): --runs and --max-time bound the run,
 --checks and --exclude-checks pick the checks, and --report junit=PATH writes one JUnit file with a
-suite for the Pact interactions and one for the fuzzer.
+suite for the Pact interactions and one for the fuzzer. The Pact step's time counts against
+--max-time (the fuzzer gets what is left), --request-timeout bounds each of its requests too, and it
+reads at most 1 MiB of an answer; a request that times out, is cut off or is answered with more
+fails its interaction, naming the cause. A --base-url that is not a loopback address needs
+--allow-remote, checked before either step sends anything: both create data on the server.
+--show-token prints the bearer token in the Pact step's output too, where the server's answers echo
+it (by default it reads $TOKEN there, as in the fuzzer's findings).
 
 Examples:
   $ user-status-contracts check                                   # the reference provider
@@ -82,6 +94,8 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
       'with --base-url, also pass --token and --policy-id (a bearer token and a policy id that exist there)',
     );
   }
+  // Before any request of either step: the Pact step creates data on the server too.
+  if (raw.baseUrl !== undefined) assertLoopbackTarget(raw.baseUrl, options.allowRemote === true);
   await ensureOutputsWritable(reports, raw.saveFailures, verdict.saveBaseline);
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
@@ -100,26 +114,38 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   };
   try {
     let pact: { report: VerificationReport; seconds: number; startedAt: string } | undefined;
+    const { maxTimeSeconds } = options;
     if (raw.pact) {
       io.stderr('check: verifying the pact...\n');
-      pact = await verifyPact(target);
+      pact = await verifyPact(target, {
+        showToken: options.showToken === true,
+        timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        ...(maxTimeSeconds === undefined ? {} : { maxTimeSeconds }),
+      });
       io.stdout('Pact verification:\n');
       for (const interaction of pact.report.interactions) {
         io.stdout(
           `  ${interaction.passed ? 'ok  ' : interaction.pending ? 'pend' : 'FAIL'}  ${interaction.description}\n`,
         );
         for (const mismatch of interaction.mismatches) {
-          io.stdout(
-            `        ${mismatch.path || mismatch.kind}: expected ${mismatch.expected}, got ${mismatch.actual}\n`,
-          );
+          const what =
+            mismatch.expected === '' && mismatch.actual === ''
+              ? mismatch.message
+              : `expected ${mismatch.expected}, got ${mismatch.actual}`;
+          io.stdout(`        ${mismatch.path || mismatch.kind}: ${what}\n`);
         }
       }
       io.stdout('\n');
     }
     io.stderr('check: fuzzing...\n');
     const { runAndReportFuzz } = await import('../runAndReportFuzz');
+    // The Pact step's time counts against --max-time: the fuzzer gets what is left.
+    const fuzzOptions =
+      maxTimeSeconds === undefined || pact === undefined
+        ? options
+        : { ...options, maxTimeSeconds: Math.max(0, maxTimeSeconds - pact.seconds) };
     const { report, verdict: fuzzResult } = await runAndReportFuzz(
-      { ...options, ...target },
+      { ...fuzzOptions, ...target },
       io,
       { reports, saveFailures: raw.saveFailures, verdict },
       pact
@@ -154,11 +180,10 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   }
 }
 
-async function verifyPact(target: {
-  baseUrl: string;
-  token: string;
-  policyId: string;
-}): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
+async function verifyPact(
+  target: { baseUrl: string; token: string; policyId: string },
+  limits: { showToken: boolean; timeoutMs: number; maxTimeSeconds?: number },
+): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
   // Loaded here: the verifier is needed only once a check runs.
   const { verifyProvider } = await import('../../pact/verifyProvider');
   const startedAt = new Date().toISOString();
@@ -167,6 +192,7 @@ async function verifyPact(target: {
     baseUrl: target.baseUrl,
     token: target.token,
     policyId: target.policyId,
+    ...limits,
   });
   return { report, seconds: (performance.now() - started) / 1000, startedAt };
 }

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors';
+import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
@@ -151,6 +152,7 @@ async function runReplay(path: string, raw: RawFuzzCommandFlags, io: CliIo): Pro
     token: raw.token,
     policyId: raw.policyId ?? file.target.policyId,
   };
+  assertLoopbackTarget(target.baseUrl, raw.allowRemote === true);
   io.stderr(
     `replaying ${findings.length} finding(s) from ${path} against ${target.baseUrl} (policy ${target.policyId})\n`,
   );

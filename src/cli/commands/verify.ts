@@ -5,6 +5,7 @@ import type { VerifyProviderOptions } from '../../pact/verifyProvider';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
+import { parseInteger } from '../parseOptionValues';
 
 /** The flags of `verify`, as commander parses them. */
 interface VerifyFlags {
@@ -22,6 +23,8 @@ interface VerifyFlags {
   readonly providerVersion?: string;
   readonly providerBranch?: string;
   readonly stateSetupUrl?: string;
+  readonly showToken?: boolean;
+  readonly requestTimeout?: string;
 }
 
 const EXAMPLES = `
@@ -32,7 +35,12 @@ Provider states: by default nothing is set up on the provider; the "policyId" of
 mapped to --policy-id, which must name a device compliance policy that exists there. With
 --state-setup-url each state change is POSTed there as { state, params, action } instead, and the
 JSON answer supplies the values request paths take. --token replaces the bearer token of every
-replayed request that carries one; the missing-token interaction is replayed without one.
+replayed request that carries one; the missing-token interaction is replayed without one. Where
+the provider's answers echo the token, the output shows $TOKEN instead, unless --show-token.
+
+Limits: each request gets --request-timeout milliseconds, and at most 1 MiB of its answer is read.
+A request that times out, whose connection the provider closes, or whose answer is larger fails its
+interaction, and the failure names the cause.
 
 Examples:
   $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
@@ -112,6 +120,14 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
     .option(
       '--provider-branch <branch>',
       "with --broker-url: the provider's branch, published with the results and used by branch selectors",
+    )
+    .option(
+      '--request-timeout <MS>',
+      'a request (or provider state change) with no complete answer after MS fails, and so does a provider whose first answer takes longer (default: 30000)',
+    )
+    .option(
+      '--show-token',
+      "print the bearer token where the provider's answers echo it, instead of $TOKEN",
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
@@ -210,6 +226,10 @@ function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
     ...(flags.publish === true ? { publish: true } : {}),
     ...(flags.providerVersion === undefined ? {} : { providerVersion: flags.providerVersion }),
     ...(flags.providerBranch === undefined ? {} : { providerBranch: flags.providerBranch }),
+    ...(flags.showToken === true ? { showToken: true } : {}),
+    ...(flags.requestTimeout === undefined
+      ? {}
+      : { timeoutMs: parseInteger(flags.requestTimeout, '--request-timeout', { min: 1 }) }),
   };
 }
 
