@@ -13,6 +13,7 @@ import { graphErrorBody } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
 import { isJsonContentType } from './isJsonContentType';
+import { isNestedDeeperThan } from './isNestedDeeperThan';
 import { matchRoute, type Route } from './matchRoute';
 import { odataContextUrl } from './odataContextUrl';
 import { parseJsonBody } from './parseJsonBody';
@@ -65,6 +66,8 @@ const ITEM_METHODS = 'GET, PATCH, DELETE';
 const COLLECTION_ALLOWS = new Set(COLLECTION_METHODS.split(', '));
 const ITEM_ALLOWS = new Set(ITEM_METHODS.split(', '));
 const MAX_PATH_IN_MESSAGE = 200;
+// State params are echoed with `JSON.stringify`, which recurses: deeper ones are refused first.
+const MAX_STATE_PARAMS_DEPTH = 32;
 // Characters Node accepts in a header value: a client-request-id is echoed only if it can be.
 const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
 
@@ -374,6 +377,15 @@ function providerStateChange(exchange: Exchange, config: RequestHandlerConfig): 
         config,
         400,
         'A state change is a JSON object { "state", "params": { "policyId": "<non-empty string>" }, "action" }.',
+      );
+      return;
+    }
+    if (isNestedDeeperThan(params, MAX_STATE_PARAMS_DEPTH)) {
+      sendError(
+        exchange,
+        config,
+        400,
+        `A state change's params are nested deeper than ${MAX_STATE_PARAMS_DEPTH} levels; send flat params such as { "policyId": "..." }.`,
       );
       return;
     }

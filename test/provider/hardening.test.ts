@@ -134,6 +134,30 @@ describe('hostile JSON', () => {
     }
   });
 
+  it('refuses deep nesting around an escaped surrogate pair with a 400 on POST and PATCH, not a 500', async () => {
+    const depth = 3_600;
+    const body = `{"x":${'['.repeat(depth)}"\\ud83d\\ude00"${']'.repeat(depth)}}`;
+    const created = await createStatus(url);
+    for (const [method, path] of [
+      ['POST', collectionPath()],
+      ['PATCH', `${collectionPath()}/${String(created['id'])}`],
+    ] as const) {
+      const response = await call(url, method, path, { body });
+      const error = expectGraphError(response, 400, 'BadRequest');
+      expect(error.details).toContainEqual(
+        expect.objectContaining({ code: 'additionalProperties', target: '/x' }),
+      );
+    }
+  });
+
+  it('still finds half of a surrogate pair nested 100,000 deep (400 naming where)', async () => {
+    const depth = 100_000;
+    const body = `{"x":${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}}`;
+    const response = await call(url, 'POST', collectionPath(), { body });
+    const error = expectGraphError(response, 400, 'BadRequest');
+    expect(error.message).toMatch(/half of a surrogate pair at "\/x\/0\/0\/0/);
+  });
+
   it('refuses __proto__ and constructor keys (400) and nothing pollutes a prototype', async () => {
     const text = JSON.stringify(VALID_BODY);
     for (const inject of [
