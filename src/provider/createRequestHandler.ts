@@ -4,7 +4,6 @@ import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
 } from '../contracts/types.generated';
-import { listIssues } from '../validator/listIssues';
 import { applyUserStatusPatch } from './applyUserStatusPatch';
 import { bearerTokenProblem } from './bearerTokenProblem';
 import type { Throttle } from './createThrottle';
@@ -14,6 +13,7 @@ import type { GraphErrorStatus } from './graphErrorCodes';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
 import { isJsonContentType } from './isJsonContentType';
 import { isNestedDeeperThan } from './isNestedDeeperThan';
+import { listRequestIssues } from './listRequestIssues';
 import { matchRoute, type Route } from './matchRoute';
 import { odataContextUrl } from './odataContextUrl';
 import { parseJsonBody } from './parseJsonBody';
@@ -223,9 +223,9 @@ function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: Reso
 
 function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
   readJson(exchange, config, (body) => {
-    const issues = listIssues('request', body, { profile: config.profile });
-    if (issues.length > 0) {
-      invalidBody(exchange, config, issues);
+    const checked = listRequestIssues(body, config.profile);
+    if (checked.issues.length > 0) {
+      invalidBody(exchange, config, checked.issues, checked);
       return;
     }
     const status = toUserStatus(config.nextId(), body as CreateUserStatusRequestGraphMetadata);
@@ -243,9 +243,9 @@ function updateStatus(
   stored: DeviceComplianceUserStatus,
 ): void {
   readJson(exchange, config, (body) => {
-    const issues = listIssues('request', body, { profile: 'graph-metadata' });
-    if (issues.length > 0) {
-      invalidBody(exchange, config, issues);
+    const checked = listRequestIssues(body, 'graph-metadata');
+    if (checked.issues.length > 0) {
+      invalidBody(exchange, config, checked.issues, checked);
       return;
     }
     const patch = body as CreateUserStatusRequestGraphMetadata;
@@ -344,8 +344,9 @@ function invalidBody(
   exchange: Exchange,
   config: RequestHandlerConfig,
   issues: Parameters<typeof describeInvalidBody>[0],
+  coverage?: Parameters<typeof describeInvalidBody>[1],
 ): void {
-  const { message, details } = describeInvalidBody(issues);
+  const { message, details } = describeInvalidBody(issues, coverage);
   send(exchange, config, 400, graphErrorBody(400, message, exchange, details), 'error');
 }
 

@@ -158,6 +158,34 @@ describe('hostile JSON', () => {
     expect(error.message).toMatch(/half of a surrogate pair at "\/x\/0\/0\/0/);
   });
 
+  it('refuses a 1 MB body of 100,000+ unknown properties with a 400 that checks only a few of them', async () => {
+    // Short unknown names up to about 1 MB, then a known property.
+    const members: string[] = [];
+    for (let size = 0; size < 1_000_000; size += members[members.length - 1]!.length + 1) {
+      members.push(`"_${members.length.toString(36)}":0`);
+    }
+    const total = members.length + 1;
+    expect(total).toBeGreaterThan(100_000);
+    const body = `{${members.join(',')},"devicesCount":"3"}`;
+    const created = await createStatus(url);
+    for (const [method, path] of [
+      ['POST', collectionPath()],
+      ['PATCH', `${collectionPath()}/${String(created['id'])}`],
+    ] as const) {
+      const response = await call(url, method, path, { body });
+      const error = expectGraphError(response, 400, 'BadRequest');
+      expect(error.message).toContain(
+        `the body has ${total} properties; only the known ones and the first 32 others were checked`,
+      );
+      // The issues considered are capped: 32 unknown properties, plus any known one that fails.
+      const more = Number(/and (\d+) more issue/.exec(error.message)?.[1]);
+      expect(more).toBeLessThanOrEqual(40);
+      expect(error.details).toContainEqual(
+        expect.objectContaining({ code: 'additionalProperties', target: '/_0' }),
+      );
+    }
+  });
+
   it('refuses __proto__ and constructor keys (400) and nothing pollutes a prototype', async () => {
     const text = JSON.stringify(VALID_BODY);
     for (const inject of [
