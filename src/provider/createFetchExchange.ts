@@ -75,6 +75,7 @@ function adaptRequest(
   const req: ProviderRequest = {
     method: request.method,
     url: url.pathname + url.search,
+    origin: url.origin,
     headers,
     socket: NO_SOCKET,
     on(event: 'data' | 'end' | 'error', listener: (argument: never) => void) {

@@ -7,6 +7,7 @@ import type {
 import { applyUserStatusPatch } from './applyUserStatusPatch';
 import { bearerTokenProblem } from './bearerTokenProblem';
 import type { Throttle } from './createThrottle';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES } from './defaults';
 import { describeInvalidBody } from './describeInvalidBody';
 import { graphErrorBody } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
@@ -15,12 +16,15 @@ import { isJsonContentType } from './isJsonContentType';
 import { isNestedDeeperThan } from './isNestedDeeperThan';
 import { listRequestIssues } from './listRequestIssues';
 import { matchRoute, type Route } from './matchRoute';
+import { nextPageLink } from './nextPageLink';
 import { odataContextUrl } from './odataContextUrl';
 import { parseJsonBody } from './parseJsonBody';
+import { parseListQuery } from './parseListQuery';
 import type { ProviderRequest } from './ProviderRequest';
 import type { ProviderResponse } from './ProviderResponse';
 import { rawAnswers } from './rawAnswers';
 import { readRequestBody } from './readRequestBody';
+import { requestOrigin } from './requestOrigin';
 import type { RequestLogLine } from './RequestLogLine';
 import { selfCheckIssue, type ResponseBodyKind } from './selfCheckIssue';
 import { toUserStatus } from './toUserStatus';
@@ -208,14 +212,33 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
 
 type ResourceRoute = Extract<Route, { kind: 'collection' | 'item' }>;
 
+/**
+ * A page of the policy's statuses, oldest first: `$top` of them (default 100, at most 1000) and at
+ * most 8 MiB, with an `@odata.nextLink` to the next page when there is one, as Graph pages.
+ */
 function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
+  const query = parseListQuery(exchange.req.url ?? '');
+  if (!query.ok) {
+    sendError(exchange, config, 400, query.message);
+    return;
+  }
+  const page = config.store.page(at.policyId, {
+    top: query.top ?? DEFAULT_PAGE_SIZE,
+    maxBytes: MAX_PAGE_BYTES,
+    ...(query.after === undefined ? {} : { after: query.after }),
+  });
   send(
     exchange,
     config,
     200,
     {
       '@odata.context': odataContextUrl(at.version, at.policyId, 'collection'),
-      value: config.store.list(at.policyId),
+      ...(page.next === undefined
+        ? {}
+        : {
+            '@odata.nextLink': nextPageLink(requestOrigin(exchange.req), at, query.top, page.next),
+          }),
+      value: page.statuses,
     },
     'collection',
   );

@@ -246,6 +246,7 @@ describe('createFetchProvider', () => {
       { seed: 0.5 },
       { preload: -1 },
       { storeCapacity: 0 },
+      { storeCapacityBytes: -1 },
     ];
     for (const options of bad) {
       expect(() => createFetchProvider(options)).toThrow(UsageError);

@@ -521,6 +521,7 @@ describe('options', () => {
     expect(() => createProvider({ policyIds: [''] })).toThrow(/policy id/);
     expect(() => createProvider({ maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
     expect(() => createProvider({ storeCapacity: 0 })).toThrow(/capacity/);
+    expect(() => createProvider({ storeCapacityBytes: 0.5 })).toThrow(/byte capacity/);
     expect(() => createProvider({ throttle: -1 })).toThrow(/throttle/);
     expect(() => createProvider({ seed: 1.5 })).toThrow(/seed/);
   });
