@@ -11,6 +11,8 @@ export interface ProviderRequest {
   readonly url?: string | undefined;
   /** The headers, by lower-case name. */
   readonly headers: IncomingHttpHeaders;
+  /** The header fields as sent, `[name, value, ...]`: their count is what the header limit counts. */
+  readonly rawHeaders?: readonly string[];
   /**
    * The origin the request was sent to, when the transport knows it (a fetch `Request`'s URL);
    * `node:http` leaves it out and the `Host` header says it.

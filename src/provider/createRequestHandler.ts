@@ -7,7 +7,7 @@ import type {
 import { applyUserStatusPatch } from './applyUserStatusPatch';
 import { bearerTokenProblem } from './bearerTokenProblem';
 import type { Throttle } from './createThrottle';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES } from './defaults';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES, MAX_REQUEST_HEADERS } from './defaults';
 import { describeInvalidBody } from './describeInvalidBody';
 import { graphErrorBody } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
@@ -65,8 +65,9 @@ interface Exchange {
   readonly started: number;
 }
 
-const COLLECTION_METHODS = 'GET, POST';
-const ITEM_METHODS = 'GET, PATCH, DELETE';
+// HEAD is answered as GET without the body (RFC 9110 §9.3.2).
+const COLLECTION_METHODS = 'GET, HEAD, POST';
+const ITEM_METHODS = 'GET, HEAD, PATCH, DELETE';
 const COLLECTION_ALLOWS = new Set(COLLECTION_METHODS.split(', '));
 const ITEM_ALLOWS = new Set(ITEM_METHODS.split(', '));
 const MAX_PATH_IN_MESSAGE = 200;
@@ -78,11 +79,12 @@ const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
 /**
  * The reference provider's request handler, for `node:http` (whose `IncomingMessage` and
  * `ServerResponse` fit its request and response types as they are) and, through
- * `createFetchExchange`, for fetch `Request`s. Checks run in a fixed, documented order:
- * provider-state route (when enabled), auth (401), throttle (429), route (404), method (405),
- * policy and status existence (404), Content-Type (415), body size (413), UTF-8 and JSON (400),
- * the request contract (400). Whatever the input, it answers a 4xx or a 2xx; a last-resort catch
- * turns a bug into a Graph 500 instead of a crash.
+ * `createFetchExchange`, for fetch `Request`s. Checks run in a fixed, documented order: header
+ * count (431), an `Expect` other than 100-continue (417), provider-state route (when enabled),
+ * auth (401), throttle (429), route (404), method (405), policy and status existence (404), the
+ * listing's `$top` and `$skiptoken` (400), Content-Type and Content-Encoding (415), body size
+ * (413), UTF-8 and JSON (400), the request contract (400). Whatever the input, it answers a 4xx
+ * or a 2xx; a last-resort catch turns a bug into a Graph 500 instead of a crash.
  */
 export function createRequestHandler(
   config: RequestHandlerConfig,
@@ -125,6 +127,27 @@ function startExchange(
 function route(exchange: Exchange, config: RequestHandlerConfig): void {
   const { req } = exchange;
   const target = req.url ?? '/';
+  const headerCount =
+    req.rawHeaders === undefined ? Object.keys(req.headers).length : req.rawHeaders.length / 2;
+  if (headerCount > MAX_REQUEST_HEADERS) {
+    sendError(
+      exchange,
+      config,
+      431,
+      `The request has more than ${MAX_REQUEST_HEADERS} header fields; send fewer.`,
+    );
+    return;
+  }
+  const expectation = req.headers.expect;
+  if (expectation !== undefined && expectation.trim().toLowerCase() !== '100-continue') {
+    sendError(
+      exchange,
+      config,
+      417,
+      `Expect: ${JSON.stringify(truncate(expectation))} cannot be met; only 100-continue is supported.`,
+    );
+    return;
+  }
   const matched = matchRoute(target);
   if (matched.kind === 'providerStates' && config.enableStateRoute) {
     providerStateChange(exchange, config);
@@ -185,8 +208,9 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
     );
     return;
   }
+  const reads = method === 'GET' || method === 'HEAD';
   if (matched.kind === 'collection') {
-    if (method === 'GET') listStatuses(exchange, config, matched);
+    if (reads) listStatuses(exchange, config, matched);
     else createStatus(exchange, config, matched);
     return;
   }
@@ -200,7 +224,7 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
     );
     return;
   }
-  if (method === 'GET') {
+  if (reads) {
     sendEntity(exchange, config, 200, matched, stored);
   } else if (method === 'DELETE') {
     config.store.delete(matched.policyId, matched.statusId);
@@ -326,8 +350,9 @@ function readJson(
 }
 
 /**
- * Reads a body within the size limit and parses it, then hands the value on; a body too large
- * (413), not JSON (400) or a throw in `then` (500) is answered here, an aborted request not at all.
+ * Reads a body within the size limit and parses it, then hands the value on; a content coding
+ * (415), a body too large (413), not JSON (400) or a throw in `then` (500) is answered here, an
+ * aborted request not at all.
  */
 function readParsedBody(
   exchange: Exchange,
@@ -335,6 +360,19 @@ function readParsedBody(
   options: { readonly what: string; readonly whenEmpty?: unknown },
   then: (body: unknown) => void,
 ): void {
+  const encoding = exchange.req.headers['content-encoding'];
+  if (encoding !== undefined && !isIdentityEncoding(encoding)) {
+    // RFC 9110 §8.4: a content coding the server does not accept gets 415, and Accept-Encoding
+    // says which ones it does (§12.5.3).
+    sendError(
+      exchange,
+      config,
+      415,
+      `Content-Encoding ${JSON.stringify(truncate(encoding))} is not supported: send the ${options.what} unencoded.`,
+      { 'accept-encoding': 'identity' },
+    );
+    return;
+  }
   readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
     try {
       // An aborted request cannot be answered.
@@ -513,6 +551,14 @@ function internalError(exchange: Exchange, config: RequestHandlerConfig, error: 
     ),
     undefined,
   );
+}
+
+/** Whether a Content-Encoding names no coding: empty, or `identity` (in any case) only. */
+function isIdentityEncoding(header: string): boolean {
+  return header.split(',').every((coding) => {
+    const name = coding.trim().toLowerCase();
+    return name === '' || name === 'identity';
+  });
 }
 
 function truncate(text: string): string {

@@ -38,6 +38,12 @@ export const MAX_PAGE_SIZE = 1_000;
  */
 export const MAX_PAGE_BYTES = 8_388_608;
 
+/**
+ * How many header fields a request may carry; more get 431. Node's own limits apply before it:
+ * 16 KiB of headers (`maxHeaderSize`), past which the provider also answers 431.
+ */
+export const MAX_REQUEST_HEADERS = 100;
+
 /** How long a client may take to send a whole request body, in milliseconds, before a 408. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 

@@ -225,7 +225,7 @@ describe.each([
     );
     const put = await send('PUT', `${GRAPH}${COLLECTION}`, { body: '{}', headers: jsonHeaders });
     expectGraphError(put, 405, 'MethodNotAllowed');
-    expect(put.headers['allow']).toBe('GET, POST');
+    expect(put.headers['allow']).toBe('GET, HEAD, POST');
   });
 });
 

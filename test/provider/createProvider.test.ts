@@ -335,11 +335,11 @@ describe('404 Not Found', () => {
 
 describe('405 Method Not Allowed', () => {
   it.each([
-    ['PUT', 'collection', 'GET, POST'],
-    ['DELETE', 'collection', 'GET, POST'],
-    ['PATCH', 'collection', 'GET, POST'],
-    ['POST', 'item', 'GET, PATCH, DELETE'],
-    ['PUT', 'item', 'GET, PATCH, DELETE'],
+    ['PUT', 'collection', 'GET, HEAD, POST'],
+    ['DELETE', 'collection', 'GET, HEAD, POST'],
+    ['PATCH', 'collection', 'GET, HEAD, POST'],
+    ['POST', 'item', 'GET, HEAD, PATCH, DELETE'],
+    ['PUT', 'item', 'GET, HEAD, PATCH, DELETE'],
   ])('answers %s on the %s with 405 and Allow: %s', async (method, target, allow) => {
     const created = await createStatus(url);
     const path =
