@@ -2,15 +2,19 @@ import type { DeviceComplianceUserStatus } from '../contracts/types.generated';
 import { UsageError } from '../errors';
 import { DEFAULT_STORE_CAPACITY, DEFAULT_STORE_CAPACITY_BYTES } from './defaults';
 
-/** One stored status, and whether it is still stored (the queues keep removed ones for a while). */
+/**
+ * One stored status. The queues keep a removed slot for a while: it then has no `status`, so a
+ * removed status is freed at once (a thousand evicted 1 MB statuses must not stay reachable).
+ */
 interface Slot {
   readonly policyId: string;
+  readonly id: string;
   /** Its place in creation order over the whole store: what a page resumes after. */
   readonly position: number;
-  status: DeviceComplianceUserStatus;
+  /** The status, or `undefined` once removed. */
+  status: DeviceComplianceUserStatus | undefined;
   /** The UTF-8 length of `status` as JSON. */
   bytes: number;
-  stored: boolean;
 }
 
 /** One policy's statuses: by id, and in creation order (with removed slots until compacted). */
@@ -127,7 +131,7 @@ export class UserStatusStore {
       statuses = { byId: new Map(), order: [], removed: 0 };
       this.byPolicy.set(policyId, statuses);
     }
-    const slot: Slot = { policyId, position: this.nextPosition++, status, bytes, stored: true };
+    const slot: Slot = { policyId, id: status.id, position: this.nextPosition++, status, bytes };
     statuses.byId.set(status.id, slot);
     statuses.order.push(slot);
     this.queue.push(slot);
@@ -157,19 +161,19 @@ export class UserStatusStore {
     const slot = statuses?.byId.get(id);
     if (statuses === undefined || slot === undefined) return false;
     statuses.byId.delete(id);
-    slot.stored = false;
+    slot.status = undefined;
     this.count--;
     this.totalBytes -= slot.bytes;
     if (statuses.byId.size === 0) {
       this.byPolicy.delete(policyId);
     } else if (++statuses.removed >= COMPACT_AFTER && statuses.removed > statuses.byId.size) {
-      statuses.order = statuses.order.filter((queued) => queued.stored);
+      statuses.order = statuses.order.filter(isStored);
       statuses.removed = 0;
     }
     // Removed slots stay queued until they reach the front; keep the queue within twice the live
     // statuses so deleting as fast as creating cannot grow it without bound.
     if (this.queue.length - this.head > 2 * this.count + COMPACT_AFTER) {
-      this.queue = this.queue.slice(this.head).filter((queued) => queued.stored);
+      this.queue = this.queue.slice(this.head).filter(isStored);
       this.head = 0;
     }
     return true;
@@ -180,7 +184,7 @@ export class UserStatusStore {
     const statuses = this.byPolicy.get(policyId);
     if (statuses === undefined) return [];
     const list: DeviceComplianceUserStatus[] = [];
-    for (const slot of statuses.byId.values()) list.push(slot.status);
+    for (const slot of statuses.byId.values()) list.push(slot.status as DeviceComplianceUserStatus);
     return list;
   }
 
@@ -200,7 +204,7 @@ export class UserStatusStore {
     let last: Slot | undefined;
     for (; at < order.length; at++) {
       const slot = order[at] as Slot;
-      if (!slot.stored) continue;
+      if (slot.status === undefined) continue;
       if (page.length >= options.top || (page.length > 0 && bytes + slot.bytes > maxBytes)) {
         return { statuses: page, next: (last as Slot).position };
       }
@@ -213,7 +217,7 @@ export class UserStatusStore {
 
   /** Removes every status. Positions start again from 0, as in a new store. */
   clear(): void {
-    for (const slot of this.queue) slot.stored = false;
+    for (const slot of this.queue) slot.status = undefined;
     this.byPolicy.clear();
     this.queue = [];
     this.head = 0;
@@ -234,17 +238,21 @@ export class UserStatusStore {
   private evictOldest(keep: Slot | undefined): void {
     for (let at = this.head; at < this.queue.length; at++) {
       const oldest = this.queue[at] as Slot;
-      if (!oldest.stored || oldest === keep) continue;
-      this.delete(oldest.policyId, oldest.status.id);
+      if (oldest.status === undefined || oldest === keep) continue;
+      this.delete(oldest.policyId, oldest.id);
       this.evictedCount++;
       break;
     }
-    while (this.head < this.queue.length && !(this.queue[this.head] as Slot).stored) this.head++;
+    while (this.head < this.queue.length && !isStored(this.queue[this.head] as Slot)) this.head++;
     if (this.head >= COMPACT_AFTER && this.head * 2 >= this.queue.length) {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
   }
+}
+
+function isStored(slot: Slot): boolean {
+  return slot.status !== undefined;
 }
 
 /** The UTF-8 length of a status as JSON: what it costs to keep and to list. */

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { DeviceComplianceUserStatus } from '../../src/contracts/types.generated';
 import { UserStatusStore } from '../../src/provider/UserStatusStore';
 
@@ -126,6 +128,26 @@ describe('UserStatusStore', () => {
     expect(store.list('p').map((s) => s.id)).toEqual(['c']);
     store.add('p', status('d', 1, 'x'.repeat(5000)));
     expect(store.list('p').map((s) => s.id)).toEqual(['d']);
+  });
+
+  it('lets go of evicted and deleted statuses at once (the byte bound is a memory bound)', async () => {
+    // A full collection on demand: the only way to see what stays reachable.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const store = new UserStatusStore(10_000, 100_000);
+    const refs: WeakRef<DeviceComplianceUserStatus>[] = [];
+    for (let i = 0; i < 300; i++) {
+      const added = status(`s${i}`, 1, `${i}${'x'.repeat(10_000)}`);
+      refs.push(new WeakRef(added));
+      store.add('p', added);
+      if (i % 10 === 0) store.delete('p', `s${i}`);
+    }
+    expect(store.evicted).toBeGreaterThan(250);
+    // WeakRef targets live until the end of the current job.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    const alive = refs.filter((ref) => ref.deref() !== undefined).length;
+    expect(alive).toBe(store.size);
   });
 
   it('pages a policy in creation order, resuming after a position that survives deletions', () => {
