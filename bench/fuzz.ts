@@ -44,7 +44,10 @@ const BODY = JSON.stringify({
 
 async function serveInThisProcess(): Promise<void> {
   // A large store cap: the campaign creates many statuses, and eviction is not what is measured.
-  const provider = createProvider({ storeCapacity: 1_000_000 });
+  const provider = createProvider({
+    storeCapacity: 1_000_000,
+    storeCapacityBytes: 1_073_741_824,
+  });
   const { url } = await provider.listen({ host: '127.0.0.1', port: 0 });
   process.send?.({ url });
   // Emptied before each measurement: listings (the fuzzer's probe and auth checks) grow with the store.

@@ -28,6 +28,12 @@ export interface ProviderOptions {
    */
   readonly storeCapacity?: number;
   /**
+   * How many bytes of statuses (each as JSON, UTF-8) the store keeps over all policies; past it the
+   * oldest are evicted (a status larger than the whole capacity is kept alone).
+   * @defaultValue `67108864` (64 MiB)
+   */
+  readonly storeCapacityBytes?: number;
+  /**
    * Check every outgoing body against its contract (entity, collection items, error envelope) and
    * answer a Graph 500 naming the issue instead of a body that breaks it. Tests, `check` and
    * `fuzz` turn it on; off by default because it costs about a tenth of the create throughput.
@@ -78,8 +84,8 @@ export interface ProviderOptions {
   readonly profile?: RequestProfile;
   /**
    * The store to use instead of a new one (to share it between providers, or inspect it in tests);
-   * `storeCapacity` is then ignored.
-   * @defaultValue a new `UserStatusStore(storeCapacity)`
+   * `storeCapacity` and `storeCapacityBytes` are then ignored.
+   * @defaultValue a new `UserStatusStore(storeCapacity, storeCapacityBytes)`
    */
   readonly store?: UserStatusStore;
 }

@@ -11,11 +11,18 @@ export interface ProviderRequest {
   readonly url?: string | undefined;
   /** The headers, by lower-case name. */
   readonly headers: IncomingHttpHeaders;
+  /** The header fields as sent, `[name, value, ...]`: their count is what the header limit counts. */
+  readonly rawHeaders?: readonly string[];
+  /**
+   * The origin the request was sent to, when the transport knows it (a fetch `Request`'s URL);
+   * `node:http` leaves it out and the `Host` header says it.
+   */
+  readonly origin?: string;
   /**
    * The connection: it keys the answers written outside the handler (`rawAnswers`), and is
-   * destroyed when an answer fails after its head was written.
+   * destroyed when an answer fails after its head was written; `encrypted` on a TLS connection.
    */
-  readonly socket: { destroy(): unknown };
+  readonly socket: { destroy(): unknown; readonly encrypted?: boolean };
   /** Body bytes, as they arrive. */
   on(event: 'data', listener: (chunk: Buffer) => void): unknown;
   /** The body is complete. */

@@ -36,9 +36,11 @@ function adaptRequest(
 ): ProviderRequest {
   const url = new URL(request.url);
   const headers: IncomingHttpHeaders = {};
+  const rawHeaders: string[] = [];
   // Names come lower-case from `Headers`, as `node:http` gives them.
   request.headers.forEach((value, name) => {
     headers[name] = value;
+    rawHeaders.push(name, value);
   });
   const dataListeners: Array<(chunk: Buffer) => void> = [];
   const endListeners: Array<() => void> = [];
@@ -75,7 +77,9 @@ function adaptRequest(
   const req: ProviderRequest = {
     method: request.method,
     url: url.pathname + url.search,
+    origin: url.origin,
     headers,
+    rawHeaders,
     socket: NO_SOCKET,
     on(event: 'data' | 'end' | 'error', listener: (argument: never) => void) {
       if (event === 'end') {

@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ConnectionError, UsageError } from '../errors';
 import { createProviderCore } from './createProviderCore';
 import { createRequestHandler } from './createRequestHandler';
-import { DEFAULT_HOST } from './defaults';
-import { graphErrorBody } from './graphErrorBody';
-import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
+import { DEFAULT_HOST, MAX_REQUEST_HEADERS } from './defaults';
 import type { ProviderOptions } from './ProviderOptions';
-import { rawAnswers } from './rawAnswers';
 import type { RequestLogLine } from './RequestLogLine';
 import type { UserStatusStore } from './UserStatusStore';
+import { writeRawGraphError } from './writeRawGraphError';
 
 // Declared in its own file since `createFetchProvider` takes it too; still exported from here, where
 // the package entry imports it.
@@ -55,6 +52,8 @@ export interface Provider {
 
 // How long in-flight requests may finish after close() before their connections are cut.
 const CLOSE_GRACE_MS = 500;
+// Every method the provider answers on some route: what a CONNECT, answered on no route, is told.
+const SERVED_METHODS = 'GET, HEAD, POST, PATCH, DELETE';
 
 /**
  * Creates the reference provider: a local fake of Microsoft Graph's
@@ -99,8 +98,17 @@ export function createProvider(options: ProviderOptions = {}): Provider {
         },
         handler,
       );
+      // One header past the limit is kept, so the handler can tell "too many" from "exactly the
+      // limit" and answer 431; Node drops the rest of them unread.
+      created.maxHeadersCount = MAX_REQUEST_HEADERS + 1;
       created.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
         answerClientError(error, socket, requestTimeoutMs, options.onRequest),
+      );
+      // Without these listeners Node drops a CONNECT unanswered and answers an unknown Expect
+      // with a bare 417; the handler answers the Expect, and CONNECT gets a Graph 405.
+      created.on('checkExpectation', handler);
+      created.on('connect', (req: IncomingMessage, socket: Socket) =>
+        answerConnect(req, socket, options.onRequest),
       );
       server = created;
       try {
@@ -173,24 +181,41 @@ function answerClientError(
     socket.destroy();
     return;
   }
-  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const requestId = randomUUID();
+  const status =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 408
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : 400;
   const message =
     status === 408
       ? `The request did not arrive within ${requestTimeoutMs} ms.`
-      : error.code === 'HPE_HEADER_OVERFLOW'
+      : status === 431
         ? 'The request headers are too large.'
         : 'The request is not valid HTTP/1.1.';
-  const body = JSON.stringify(
-    graphErrorBody(status, message, { requestId, clientRequestId: requestId }),
-  );
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +
-      `Content-Type: ${GRAPH_JSON_CONTENT_TYPE}\r\nOData-Version: ${GRAPH_ODATA_VERSION}\r\n` +
-      `request-id: ${requestId}\r\nclient-request-id: ${requestId}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-  rawAnswers.set(socket, status);
+  const requestId = writeRawGraphError(socket, status, message);
   // A timed-out request that reached the handler is logged there, with its method and path.
   if (status !== 408) onRequest?.({ method: '-', path: '-', status, durationMs: 0, requestId });
+}
+
+/**
+ * Answers CONNECT (a proxy tunnel, which this server is not) with a Graph 405 and the methods it
+ * serves, then closes the connection.
+ */
+function answerConnect(
+  req: IncomingMessage,
+  socket: Socket,
+  onRequest: ((line: RequestLogLine) => void) | undefined,
+): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const requestId = writeRawGraphError(
+    socket,
+    405,
+    `CONNECT is not allowed: this server is not a proxy; allowed: ${SERVED_METHODS}.`,
+    { Allow: SERVED_METHODS },
+  );
+  onRequest?.({ method: 'CONNECT', path: req.url ?? '-', status: 405, durationMs: 0, requestId });
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_PROVIDER_SEED,
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_STORE_CAPACITY,
+  DEFAULT_STORE_CAPACITY_BYTES,
   DEFAULT_TOKEN,
 } from './defaults';
 import { preloadStatuses } from './preloadStatuses';
@@ -76,7 +77,11 @@ export function createProviderCore(options: ProviderOptions): ProviderCore {
     throw new UsageError(`throttle must be a positive rate, not ${String(rate)}`);
   }
   const store =
-    options.store ?? new UserStatusStore(options.storeCapacity ?? DEFAULT_STORE_CAPACITY);
+    options.store ??
+    new UserStatusStore(
+      options.storeCapacity ?? DEFAULT_STORE_CAPACITY,
+      options.storeCapacityBytes ?? DEFAULT_STORE_CAPACITY_BYTES,
+    );
   const preload = options.preload ?? 0;
   if (!Number.isSafeInteger(preload) || preload < 0) {
     throw new UsageError(`preload must be a non-negative integer, not ${String(preload)}`);

@@ -5,22 +5,27 @@ import type {
   DeviceComplianceUserStatus,
 } from '../contracts/types.generated';
 import { listAdvisories } from '../validator/listAdvisories';
-import { listIssues } from '../validator/listIssues';
 import { applyUserStatusPatch } from './applyUserStatusPatch';
 import { bearerTokenProblem } from './bearerTokenProblem';
 import type { Throttle } from './createThrottle';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES, MAX_REQUEST_HEADERS } from './defaults';
 import { describeInvalidBody } from './describeInvalidBody';
 import { graphErrorBody } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
 import { isJsonContentType } from './isJsonContentType';
+import { isNestedDeeperThan } from './isNestedDeeperThan';
+import { listRequestIssues } from './listRequestIssues';
 import { matchRoute, type Route } from './matchRoute';
+import { nextPageLink } from './nextPageLink';
 import { odataContextUrl } from './odataContextUrl';
 import { parseJsonBody } from './parseJsonBody';
+import { parseListQuery } from './parseListQuery';
 import type { ProviderRequest } from './ProviderRequest';
 import type { ProviderResponse } from './ProviderResponse';
 import { rawAnswers } from './rawAnswers';
 import { readRequestBody } from './readRequestBody';
+import { requestOrigin } from './requestOrigin';
 import type { RequestLogLine } from './RequestLogLine';
 import { selfCheckIssue, type ResponseBodyKind } from './selfCheckIssue';
 import { toUserStatus } from './toUserStatus';
@@ -61,22 +66,26 @@ interface Exchange {
   readonly started: number;
 }
 
-const COLLECTION_METHODS = 'GET, POST';
-const ITEM_METHODS = 'GET, PATCH, DELETE';
+// HEAD is answered as GET without the body (RFC 9110 §9.3.2).
+const COLLECTION_METHODS = 'GET, HEAD, POST';
+const ITEM_METHODS = 'GET, HEAD, PATCH, DELETE';
 const COLLECTION_ALLOWS = new Set(COLLECTION_METHODS.split(', '));
 const ITEM_ALLOWS = new Set(ITEM_METHODS.split(', '));
 const MAX_PATH_IN_MESSAGE = 200;
+// State params are echoed with `JSON.stringify`, which recurses: deeper ones are refused first.
+const MAX_STATE_PARAMS_DEPTH = 32;
 // Characters Node accepts in a header value: a client-request-id is echoed only if it can be.
 const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
 
 /**
  * The reference provider's request handler, for `node:http` (whose `IncomingMessage` and
  * `ServerResponse` fit its request and response types as they are) and, through
- * `createFetchExchange`, for fetch `Request`s. Checks run in a fixed, documented order:
- * provider-state route (when enabled), auth (401), throttle (429), route (404), method (405),
- * policy and status existence (404), Content-Type (415), body size (413), UTF-8 and JSON (400),
- * the request contract (400). Whatever the input, it answers a 4xx or a 2xx; a last-resort catch
- * turns a bug into a Graph 500 instead of a crash.
+ * `createFetchExchange`, for fetch `Request`s. Checks run in a fixed, documented order: header
+ * count (431), an `Expect` other than 100-continue (417), provider-state route (when enabled),
+ * auth (401), throttle (429), route (404), method (405), policy and status existence (404), the
+ * listing's `$top` and `$skiptoken` (400), Content-Type and Content-Encoding (415), body size
+ * (413), UTF-8 and JSON (400), the request contract (400). Whatever the input, it answers a 4xx
+ * or a 2xx; a last-resort catch turns a bug into a Graph 500 instead of a crash.
  */
 export function createRequestHandler(
   config: RequestHandlerConfig,
@@ -119,6 +128,27 @@ function startExchange(
 function route(exchange: Exchange, config: RequestHandlerConfig): void {
   const { req } = exchange;
   const target = req.url ?? '/';
+  const headerCount =
+    req.rawHeaders === undefined ? Object.keys(req.headers).length : req.rawHeaders.length / 2;
+  if (headerCount > MAX_REQUEST_HEADERS) {
+    sendError(
+      exchange,
+      config,
+      431,
+      `The request has more than ${MAX_REQUEST_HEADERS} header fields; send fewer.`,
+    );
+    return;
+  }
+  const expectation = req.headers.expect;
+  if (expectation !== undefined && expectation.trim().toLowerCase() !== '100-continue') {
+    sendError(
+      exchange,
+      config,
+      417,
+      `Expect: ${JSON.stringify(truncate(expectation))} cannot be met; only 100-continue is supported.`,
+    );
+    return;
+  }
   const matched = matchRoute(target);
   if (matched.kind === 'providerStates' && config.enableStateRoute) {
     providerStateChange(exchange, config);
@@ -179,8 +209,9 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
     );
     return;
   }
+  const reads = method === 'GET' || method === 'HEAD';
   if (matched.kind === 'collection') {
-    if (method === 'GET') listStatuses(exchange, config, matched);
+    if (reads) listStatuses(exchange, config, matched);
     else createStatus(exchange, config, matched);
     return;
   }
@@ -194,7 +225,7 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
     );
     return;
   }
-  if (method === 'GET') {
+  if (reads) {
     sendEntity(exchange, config, 200, matched, stored);
   } else if (method === 'DELETE') {
     config.store.delete(matched.policyId, matched.statusId);
@@ -206,14 +237,33 @@ function route(exchange: Exchange, config: RequestHandlerConfig): void {
 
 type ResourceRoute = Extract<Route, { kind: 'collection' | 'item' }>;
 
+/**
+ * A page of the policy's statuses, oldest first: `$top` of them (default 100, at most 1000) and at
+ * most 8 MiB, with an `@odata.nextLink` to the next page when there is one, as Graph pages.
+ */
 function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
+  const query = parseListQuery(exchange.req.url ?? '');
+  if (!query.ok) {
+    sendError(exchange, config, 400, query.message);
+    return;
+  }
+  const page = config.store.page(at.policyId, {
+    top: query.top ?? DEFAULT_PAGE_SIZE,
+    maxBytes: MAX_PAGE_BYTES,
+    ...(query.after === undefined ? {} : { after: query.after }),
+  });
   send(
     exchange,
     config,
     200,
     {
       '@odata.context': odataContextUrl(at.version, at.policyId, 'collection'),
-      value: config.store.list(at.policyId),
+      ...(page.next === undefined
+        ? {}
+        : {
+            '@odata.nextLink': nextPageLink(requestOrigin(exchange.req), at, query.top, page.next),
+          }),
+      value: page.statuses,
     },
     'collection',
   );
@@ -221,11 +271,11 @@ function listStatuses(exchange: Exchange, config: RequestHandlerConfig, at: Reso
 
 function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: ResourceRoute): void {
   readJson(exchange, config, (body) => {
+    const checked = listRequestIssues(body, config.profile);
     // The reference provider follows the toolkit's advice too (an empty id is refused).
-    const issues = listIssues('request', body, { profile: config.profile });
-    if (issues.length === 0) issues.push(...listAdvisories(body));
+    const issues = checked.issues.length > 0 ? checked.issues : listAdvisories(body);
     if (issues.length > 0) {
-      invalidBody(exchange, config, issues);
+      invalidBody(exchange, config, issues, checked);
       return;
     }
     const status = toUserStatus(config.nextId(), body as CreateUserStatusRequestGraphMetadata);
@@ -243,9 +293,9 @@ function updateStatus(
   stored: DeviceComplianceUserStatus,
 ): void {
   readJson(exchange, config, (body) => {
-    const issues = listIssues('request', body, { profile: 'graph-metadata' });
-    if (issues.length > 0) {
-      invalidBody(exchange, config, issues);
+    const checked = listRequestIssues(body, 'graph-metadata');
+    if (checked.issues.length > 0) {
+      invalidBody(exchange, config, checked.issues, checked);
       return;
     }
     const patch = body as CreateUserStatusRequestGraphMetadata;
@@ -303,8 +353,9 @@ function readJson(
 }
 
 /**
- * Reads a body within the size limit and parses it, then hands the value on; a body too large
- * (413), not JSON (400) or a throw in `then` (500) is answered here, an aborted request not at all.
+ * Reads a body within the size limit and parses it, then hands the value on; a content coding
+ * (415), a body too large (413), not JSON (400) or a throw in `then` (500) is answered here, an
+ * aborted request not at all.
  */
 function readParsedBody(
   exchange: Exchange,
@@ -312,6 +363,19 @@ function readParsedBody(
   options: { readonly what: string; readonly whenEmpty?: unknown },
   then: (body: unknown) => void,
 ): void {
+  const encoding = exchange.req.headers['content-encoding'];
+  if (encoding !== undefined && !isIdentityEncoding(encoding)) {
+    // RFC 9110 §8.4: a content coding the server does not accept gets 415, and Accept-Encoding
+    // says which ones it does (§12.5.3).
+    sendError(
+      exchange,
+      config,
+      415,
+      `Content-Encoding ${JSON.stringify(truncate(encoding))} is not supported: send the ${options.what} unencoded.`,
+      { 'accept-encoding': 'identity' },
+    );
+    return;
+  }
   readRequestBody(exchange.req, config.maxBodyBytes, (read) => {
     try {
       // An aborted request cannot be answered.
@@ -344,8 +408,9 @@ function invalidBody(
   exchange: Exchange,
   config: RequestHandlerConfig,
   issues: Parameters<typeof describeInvalidBody>[0],
+  coverage?: Parameters<typeof describeInvalidBody>[1],
 ): void {
-  const { message, details } = describeInvalidBody(issues);
+  const { message, details } = describeInvalidBody(issues, coverage);
   send(exchange, config, 400, graphErrorBody(400, message, exchange, details), 'error');
 }
 
@@ -377,6 +442,15 @@ function providerStateChange(exchange: Exchange, config: RequestHandlerConfig): 
         config,
         400,
         'A state change is a JSON object { "state", "params": { "policyId": "<non-empty string>" }, "action" }.',
+      );
+      return;
+    }
+    if (isNestedDeeperThan(params, MAX_STATE_PARAMS_DEPTH)) {
+      sendError(
+        exchange,
+        config,
+        400,
+        `A state change's params are nested deeper than ${MAX_STATE_PARAMS_DEPTH} levels; send flat params such as { "policyId": "..." }.`,
       );
       return;
     }
@@ -480,6 +554,14 @@ function internalError(exchange: Exchange, config: RequestHandlerConfig, error: 
     ),
     undefined,
   );
+}
+
+/** Whether a Content-Encoding names no coding: empty, or `identity` (in any case) only. */
+function isIdentityEncoding(header: string): boolean {
+  return header.split(',').every((coding) => {
+    const name = coding.trim().toLowerCase();
+    return name === '' || name === 'identity';
+  });
 }
 
 function truncate(text: string): string {

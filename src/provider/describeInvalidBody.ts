@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../validator/ValidationIssue';
+import { MAX_CHECKED_UNKNOWN_MEMBERS } from './listRequestIssues';
 
 const MAX_DETAILS = 20;
 
@@ -12,11 +13,22 @@ export interface InvalidBodyDescription {
 
 /**
  * Describes a body's contract issues as a Graph 400: the message names the property and the rule
- * (`Invalid request body: /devicesCount breaks "maximum": ...`), the details list every issue.
+ * (`Invalid request body: /devicesCount breaks "maximum": ...`) and, when `coverage` says members
+ * went unchecked, how many the body has; the details list the issues (at most 20).
  */
-export function describeInvalidBody(issues: readonly ValidationIssue[]): InvalidBodyDescription {
+export function describeInvalidBody(
+  issues: readonly ValidationIssue[],
+  coverage?: { readonly members: number; readonly unchecked: number },
+): InvalidBodyDescription {
   const first = issues[0];
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue(s) in details)` : '';
+  const notes: string[] = [];
+  if (issues.length > 1) notes.push(`and ${issues.length - 1} more issue(s) in details`);
+  if (coverage !== undefined && coverage.unchecked > 0) {
+    notes.push(
+      `the body has ${coverage.members} properties; only the known ones and the first ${MAX_CHECKED_UNKNOWN_MEMBERS} others were checked`,
+    );
+  }
+  const more = notes.length > 0 ? ` (${notes.join('; ')})` : '';
   const message =
     first === undefined
       ? 'Invalid request body.'

@@ -7,7 +7,9 @@ export const GRAPH_ERROR_CODES = {
   408: 'RequestTimeout',
   413: 'RequestEntityTooLarge',
   415: 'UnsupportedMediaType',
+  417: 'ExpectationFailed',
   429: 'TooManyRequests',
+  431: 'RequestHeaderFieldsTooLarge',
   500: 'InternalServerError',
 } as const;
 

@@ -196,6 +196,48 @@ describe('serve', () => {
     }
   });
 
+  it('bounds the store by bytes with --store-capacity-bytes, and pages listings', async () => {
+    const serve = startServe(['--port', '0', '--quiet', '--store-capacity-bytes', '5000']);
+    const url = await serve.url;
+    try {
+      expect(serve.stdout()).toContain('5000 bytes');
+      const path = `/v1.0/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLICY_ID}/userStatuses`;
+      const headers = { authorization: `Bearer ${DEFAULT_TOKEN}` };
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const created = await request(`${url}${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            userDisplayName: `${i}${'x'.repeat(1500)}`,
+            devicesCount: i,
+            status: 'compliant',
+            lastReportedDateTime: '2020-06-14T20:52:52Z',
+            userPrincipalName: null,
+          }),
+        });
+        expect(created.statusCode).toBe(201);
+        ids.push(((await created.body.json()) as { id: string }).id);
+      }
+      // About 1.7 kB each: two fit in 5,000 bytes, the oldest four were evicted.
+      const listed: string[] = [];
+      let next: string | undefined = `${url}${path}?$top=1`;
+      while (next !== undefined) {
+        const page = await request(next, { headers });
+        expect(page.statusCode).toBe(200);
+        const body = (await page.body.json()) as {
+          value: { id: string }[];
+          '@odata.nextLink'?: string;
+        };
+        listed.push(...body.value.map((item) => item.id));
+        next = body['@odata.nextLink'];
+      }
+      expect(listed).toEqual(ids.slice(4));
+    } finally {
+      expect(await stop(serve)).toBe(0);
+    }
+  });
+
   it('exits 2 with a clear message when the port is in use', async () => {
     const first = startServe(['--port', '0']);
     const url = await first.url;
@@ -220,6 +262,7 @@ describe('serve', () => {
     [['--port', 'abc'], /--port must be an integer/],
     [['--port', '70000'], /--port must be an integer between 0 and 65535/],
     [['--preload', '-1'], /--preload/],
+    [['--store-capacity-bytes', '0'], /--store-capacity-bytes must be an integer/],
     [['--throttle', 'fast'], /--throttle must be a rate/],
     [['--token', 'has space'], /bearer token/],
     [['--profile', 'loose'], /Allowed choices are documented, graph-metadata/],
@@ -238,6 +281,8 @@ describe('serve', () => {
       '--policy-id',
       '--seed',
       '--preload',
+      '--store-capacity',
+      '--store-capacity-bytes',
       '--throttle',
       '--self-check',
       DEFAULT_TOKEN,

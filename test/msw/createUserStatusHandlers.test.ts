@@ -122,6 +122,37 @@ describe.each([
     for (const item of value) expect(listIssues('entity', item)).toEqual([]);
   });
 
+  it('pages the collection: @odata.nextLink points back at the handlers, and following it lists every status', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const created = await send('POST', `${GRAPH}${COLLECTION}`, {
+        body: JSON.stringify({ ...BODY, devicesCount: i }),
+        headers: jsonHeaders,
+      });
+      ids.push((created.json as { id: string }).id);
+    }
+    const listed: string[] = [];
+    const links: string[] = [];
+    let next: string | undefined = `${GRAPH}${COLLECTION}?$top=2`;
+    while (next !== undefined) {
+      const page = await send('GET', next, { headers: jsonHeaders });
+      expect(page.status).toBe(200);
+      const body = page.json as { value: { id: string }[]; '@odata.nextLink'?: string };
+      listed.push(...body.value.map((item) => item.id));
+      next = body['@odata.nextLink'];
+      if (next !== undefined) links.push(next);
+    }
+    expect(listed).toEqual(ids);
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link).toMatch(
+        new RegExp(
+          `^${GRAPH.replace(/\./g, '\\.')}${COLLECTION.replace(/\./g, '\\.')}\\?\\$top=2&\\$skiptoken=[^&]+$`,
+        ),
+      );
+    }
+  });
+
   it('refuses a body that breaks the contract: 400, naming the property', async () => {
     const answer = await send('POST', `${GRAPH}${COLLECTION}`, {
       body: JSON.stringify({ ...BODY, devicesCount: 2 ** 31 }),
@@ -194,7 +225,7 @@ describe.each([
     );
     const put = await send('PUT', `${GRAPH}${COLLECTION}`, { body: '{}', headers: jsonHeaders });
     expectGraphError(put, 405, 'MethodNotAllowed');
-    expect(put.headers['allow']).toBe('GET, POST');
+    expect(put.headers['allow']).toBe('GET, HEAD, POST');
   });
 });
 

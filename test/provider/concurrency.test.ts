@@ -54,13 +54,24 @@ describe('concurrent clients', () => {
       const lister = clients[0] as Client;
       let total = 0;
       for (const policyId of POLICIES) {
-        const response = await lister.request({
-          method: 'GET',
-          path: collectionPath(policyId),
-          headers: { authorization: `Bearer ${DEFAULT_TOKEN}` },
-        });
-        expect(response.statusCode).toBe(200);
-        const { value } = (await response.body.json()) as { value: Record<string, unknown>[] };
+        // The listing is paged: follow @odata.nextLink to the last page.
+        const value: Record<string, unknown>[] = [];
+        let path: string | undefined = collectionPath(policyId);
+        while (path !== undefined) {
+          const response = await lister.request({
+            method: 'GET',
+            path,
+            headers: { authorization: `Bearer ${DEFAULT_TOKEN}` },
+          });
+          expect(response.statusCode).toBe(200);
+          const page = (await response.body.json()) as {
+            value: Record<string, unknown>[];
+            '@odata.nextLink'?: string;
+          };
+          value.push(...page.value);
+          const next = page['@odata.nextLink'];
+          path = next === undefined ? undefined : next.slice(url.length);
+        }
         const expected = (created.get(policyId) ?? []).map(
           ({ '@odata.context': _context, ...entity }) => entity,
         );

@@ -1,7 +1,7 @@
 import { UsageError } from '../../src/errors';
 import { createFetchProvider, type FetchProvider } from '../../src/provider/createFetchProvider';
 import { createProvider } from '../../src/provider/createProvider';
-import { DEFAULT_POLICY_ID } from '../../src/provider/defaults';
+import { DEFAULT_POLICY_ID, MAX_REQUEST_HEADERS } from '../../src/provider/defaults';
 import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import { fetchCall, FETCH_ORIGIN, toCallResult } from './fetchHarness';
@@ -80,6 +80,16 @@ async function scenario(send: Send): Promise<Array<{ method: string; answer: Cal
     'GET',
     '/V1.0/DEVICEMANAGEMENT/deviceCompliancePolicies/' + DEFAULT_POLICY_ID + '/USERSTATUSES/',
   );
+  await record('POST', collectionPath(), {
+    body: json(VALID_BODY),
+    headers: { 'content-encoding': 'gzip' },
+  });
+  await record('GET', `${collectionPath()}?$top=0`);
+  await record('GET', collectionPath(), {
+    headers: Object.fromEntries(
+      Array.from({ length: MAX_REQUEST_HEADERS }, (_, i) => [`x-h${i}`, '1']),
+    ),
+  });
   return answers;
 }
 
@@ -134,8 +144,8 @@ describe('createFetchProvider', () => {
     );
     // And what they agree on is right (the same handler could be wrong twice).
     expect(overFetch.map(({ answer }) => answer.status)).toEqual([
-      201, 201, 200, 200, 200, 400, 204, 404, 401, 401, 404, 405, 405, 404, 415, 415, 400, 400, 400,
-      400, 400, 413, 400, 200,
+      201, 201, 200, 200, 200, 400, 204, 404, 401, 401, 404, 405, 200, 404, 415, 415, 400, 400, 400,
+      400, 400, 413, 400, 200, 415, 400, 431,
     ]);
     for (const { method, answer } of overFetch) {
       if (method === 'HEAD') {
@@ -146,6 +156,18 @@ describe('createFetchProvider', () => {
       expectGraphHeaders(answer, clientRequestId === 'my-own-id' ? clientRequestId : undefined);
       if (answer.status >= 400) expect(listIssues('error', answer.json)).toEqual([]);
     }
+  });
+
+  it('answers an Expect other than 100-continue with a Graph 417, as over node:http', async () => {
+    const provider = createFetchProvider({ selfCheck: true });
+    const refused = await fetchCall(provider, 'GET', collectionPath(), {
+      headers: { expect: 'something-else' },
+    });
+    expectGraphError(refused, 417, 'ExpectationFailed');
+    const continued = await fetchCall(provider, 'GET', collectionPath(), {
+      headers: { expect: '100-continue' },
+    });
+    expect(continued.status).toBe(200);
   });
 
   it('creates a status: 201 with the entity, Location, and the status in the store', async () => {
@@ -246,6 +268,7 @@ describe('createFetchProvider', () => {
       { seed: 0.5 },
       { preload: -1 },
       { storeCapacity: 0 },
+      { storeCapacityBytes: -1 },
     ];
     for (const options of bad) {
       expect(() => createFetchProvider(options)).toThrow(UsageError);

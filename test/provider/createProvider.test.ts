@@ -335,11 +335,11 @@ describe('404 Not Found', () => {
 
 describe('405 Method Not Allowed', () => {
   it.each([
-    ['PUT', 'collection', 'GET, POST'],
-    ['DELETE', 'collection', 'GET, POST'],
-    ['PATCH', 'collection', 'GET, POST'],
-    ['POST', 'item', 'GET, PATCH, DELETE'],
-    ['PUT', 'item', 'GET, PATCH, DELETE'],
+    ['PUT', 'collection', 'GET, HEAD, POST'],
+    ['DELETE', 'collection', 'GET, HEAD, POST'],
+    ['PATCH', 'collection', 'GET, HEAD, POST'],
+    ['POST', 'item', 'GET, HEAD, PATCH, DELETE'],
+    ['PUT', 'item', 'GET, HEAD, PATCH, DELETE'],
   ])('answers %s on the %s with 405 and Allow: %s', async (method, target, allow) => {
     const created = await createStatus(url);
     const path =
@@ -521,6 +521,7 @@ describe('options', () => {
     expect(() => createProvider({ policyIds: [''] })).toThrow(/policy id/);
     expect(() => createProvider({ maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
     expect(() => createProvider({ storeCapacity: 0 })).toThrow(/capacity/);
+    expect(() => createProvider({ storeCapacityBytes: 0.5 })).toThrow(/byte capacity/);
     expect(() => createProvider({ throttle: -1 })).toThrow(/throttle/);
     expect(() => createProvider({ seed: 1.5 })).toThrow(/seed/);
   });

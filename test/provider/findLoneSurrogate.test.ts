@@ -19,6 +19,20 @@ describe('findLoneSurrogate', () => {
     expect(parse(JSON.stringify({ n: 'Zoë 😀 مرحبا' }))).toBeUndefined();
     expect(parse('{"n":"\\u00e9"}')).toBeUndefined();
   });
+
+  it('walks nesting far deeper than the call stack without overflowing it', () => {
+    const depth = 100_000;
+    const nested = (inner: string): string =>
+      `{"x":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}`;
+    expect(parse(nested('"\\ud83d\\ude00"'))).toBeUndefined();
+    const pointer = parse(nested('1,"\\udfff"'));
+    expect(pointer).toBe(`/x${'/0'.repeat(depth - 1)}/1`);
+  });
+
+  it('reports the first lone surrogate in document order', () => {
+    expect(parse('{"a":[["ok"],"\\ud800"],"b":"\\udc00"}')).toBe('/a/1');
+    expect(parse('[{"\\ud800x":1},"\\udc00"]')).toBe('/0/\ud800x');
+  });
 });
 
 describe('parseJsonBody', () => {

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import type { Provider } from '../../src/provider/createProvider';
-import { DEFAULT_POLICY_ID } from '../../src/provider/defaults';
+import { DEFAULT_POLICY_ID, MAX_REQUEST_HEADERS } from '../../src/provider/defaults';
 import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
 import { listIssues } from '../../src/validator/listIssues';
 import {
@@ -121,6 +122,106 @@ describe('slow and broken clients', () => {
   });
 });
 
+describe('protocol edges', () => {
+  /** Asserts a raw answer is a Graph error with this status and code, its ids in the headers. */
+  function expectRawGraphError(text: string, status: number, code: string): string {
+    const answer = parseRawAnswer(text);
+    expect(answer.status).toBe(status);
+    expect(answer.headers).toContain(`content-type: ${GRAPH_JSON_CONTENT_TYPE.toLowerCase()}`);
+    expect(listIssues('error', answer.body)).toEqual([]);
+    const error = (answer.body as { error: { code: string; innerError: Record<string, string> } })
+      .error;
+    expect(error.code).toBe(code);
+    expect(answer.headers).toContain(`request-id: ${error.innerError['request-id'] ?? '?'}`);
+    return answer.headers;
+  }
+
+  it('answers CONNECT with a Graph 405 and Allow, instead of dropping the connection', async () => {
+    const { text } = await rawExchange(port, [
+      { data: 'CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n' },
+    ]);
+    const headers = expectRawGraphError(text, 405, 'MethodNotAllowed');
+    expect(headers).toMatch(/\r\nallow: get, head, post, patch, delete\r\n/);
+  });
+
+  it('answers an Expect it cannot meet with a Graph 417, not a bare status line', async () => {
+    for (const auth of ['Authorization: Bearer local-dev-token\r\n', '']) {
+      const { text } = await rawExchange(port, [
+        {
+          data:
+            `GET ${collectionPath()} HTTP/1.1\r\nHost: localhost\r\n${auth}` +
+            'Expect: something-else\r\nConnection: close\r\n\r\n',
+        },
+      ]);
+      expectRawGraphError(text, 417, 'ExpectationFailed');
+    }
+  });
+
+  it('answers HEAD as GET without the body, on the collection and on a status', async () => {
+    const created = await createStatus(url);
+    for (const path of [collectionPath(), `${collectionPath()}/${String(created['id'])}`]) {
+      const get = await call(url, 'GET', path);
+      const head = await call(url, 'HEAD', path);
+      expect([head.status, head.text]).toEqual([200, '']);
+      expect(head.headers['content-type']).toBe(GRAPH_JSON_CONTENT_TYPE);
+      expect(head.headers['content-length']).toBe(String(Buffer.byteLength(get.text)));
+      expect(head.headers['odata-version']).toBe('4.0');
+    }
+    const refused = await call(url, 'PUT', collectionPath(), { body: '{}' });
+    expect(refused.headers['allow']).toBe('GET, HEAD, POST');
+  });
+
+  it('answers a gzip-encoded body with a Graph 415 and Accept-Encoding: identity', async () => {
+    const created = await createStatus(url);
+    const body = gzipSync(JSON.stringify(VALID_BODY));
+    for (const [method, path] of [
+      ['POST', collectionPath()],
+      ['PATCH', `${collectionPath()}/${String(created['id'])}`],
+    ] as const) {
+      const response = await call(url, method, path, {
+        body,
+        headers: { 'content-encoding': 'gzip' },
+      });
+      const error = expectGraphError(response, 415, 'UnsupportedMediaType');
+      expect(error.message).toContain('gzip');
+      expect(response.headers['accept-encoding']).toBe('identity');
+    }
+    const identity = await call(url, 'POST', collectionPath(), {
+      body: JSON.stringify(VALID_BODY),
+      headers: { 'content-encoding': 'identity' },
+    });
+    expect(identity.status).toBe(201);
+  });
+
+  it(`answers more than ${MAX_REQUEST_HEADERS} request headers with a Graph 431`, async () => {
+    const { text } = await rawExchange(port, [
+      {
+        data:
+          `GET ${collectionPath()} HTTP/1.1\r\nHost: localhost\r\n` +
+          'Authorization: Bearer local-dev-token\r\nConnection: close\r\n' +
+          'x:1\r\n'.repeat(2_000) +
+          '\r\n',
+      },
+    ]);
+    expectRawGraphError(text, 431, 'RequestHeaderFieldsTooLarge');
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_REQUEST_HEADERS - 10 }, (_, i) => [`x-h${i}`, '1']),
+    );
+    expect((await call(url, 'GET', collectionPath(), { headers: many })).status).toBe(200);
+  });
+
+  it('answers headers larger than Node accepts with a Graph 431, not a 400', async () => {
+    const { text } = await rawExchange(port, [
+      {
+        data:
+          `GET ${collectionPath()} HTTP/1.1\r\nHost: localhost\r\n` +
+          `X-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+      },
+    ]);
+    expectRawGraphError(text, 431, 'RequestHeaderFieldsTooLarge');
+  });
+});
+
 describe('hostile JSON', () => {
   it('refuses arrays nested 100,000 deep with a 400, without a stack overflow', async () => {
     const depth = 100_000;
@@ -131,6 +232,58 @@ describe('hostile JSON', () => {
     ]) {
       const response = await call(url, 'POST', collectionPath(), { body });
       expectGraphError(response, 400, 'BadRequest');
+    }
+  });
+
+  it('refuses deep nesting around an escaped surrogate pair with a 400 on POST and PATCH, not a 500', async () => {
+    const depth = 3_600;
+    const body = `{"x":${'['.repeat(depth)}"\\ud83d\\ude00"${']'.repeat(depth)}}`;
+    const created = await createStatus(url);
+    for (const [method, path] of [
+      ['POST', collectionPath()],
+      ['PATCH', `${collectionPath()}/${String(created['id'])}`],
+    ] as const) {
+      const response = await call(url, method, path, { body });
+      const error = expectGraphError(response, 400, 'BadRequest');
+      expect(error.details).toContainEqual(
+        expect.objectContaining({ code: 'additionalProperties', target: '/x' }),
+      );
+    }
+  });
+
+  it('still finds half of a surrogate pair nested 100,000 deep (400 naming where)', async () => {
+    const depth = 100_000;
+    const body = `{"x":${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}}`;
+    const response = await call(url, 'POST', collectionPath(), { body });
+    const error = expectGraphError(response, 400, 'BadRequest');
+    expect(error.message).toMatch(/half of a surrogate pair at "\/x\/0\/0\/0/);
+  });
+
+  it('refuses a 1 MB body of 100,000+ unknown properties with a 400 that checks only a few of them', async () => {
+    // Short unknown names up to about 1 MB, then a known property.
+    const members: string[] = [];
+    for (let size = 0; size < 1_000_000; size += members[members.length - 1]!.length + 1) {
+      members.push(`"_${members.length.toString(36)}":0`);
+    }
+    const total = members.length + 1;
+    expect(total).toBeGreaterThan(100_000);
+    const body = `{${members.join(',')},"devicesCount":"3"}`;
+    const created = await createStatus(url);
+    for (const [method, path] of [
+      ['POST', collectionPath()],
+      ['PATCH', `${collectionPath()}/${String(created['id'])}`],
+    ] as const) {
+      const response = await call(url, method, path, { body });
+      const error = expectGraphError(response, 400, 'BadRequest');
+      expect(error.message).toContain(
+        `the body has ${total} properties; only the known ones and the first 32 others were checked`,
+      );
+      // The issues considered are capped: 32 unknown properties, plus any known one that fails.
+      const more = Number(/and (\d+) more issue/.exec(error.message)?.[1]);
+      expect(more).toBeLessThanOrEqual(40);
+      expect(error.details).toContainEqual(
+        expect.objectContaining({ code: 'additionalProperties', target: '/_0' }),
+      );
     }
   });
 

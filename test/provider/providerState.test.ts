@@ -118,6 +118,30 @@ describe(`POST ${PROVIDER_STATES_PATH} (the route)`, () => {
     }
   });
 
+  it('when enabled, answers deeply nested state changes without a 500 (params nested too deep: 400)', async () => {
+    const { provider, url } = await startProvider({ enableStateRoute: true });
+    try {
+      const depth = 3_600;
+      const deep = `${'['.repeat(depth)}"\\ud83d\\ude00"${']'.repeat(depth)}`;
+      const ignored = await call(url, 'POST', PROVIDER_STATES_PATH, {
+        body: `{"state":"s","x":${deep}}`,
+      });
+      expect(ignored.status).toBe(200);
+      expect(ignored.json).toEqual({});
+      const echoed = await call(url, 'POST', PROVIDER_STATES_PATH, {
+        body: `{"state":"s","params":{"policyId":"p1","x":${deep}}}`,
+      });
+      const error = expectGraphError(echoed, 400, 'BadRequest');
+      expect(error.message).toMatch(/params.*nested deeper than \d+ levels/);
+      const shallow = await call(url, 'POST', PROVIDER_STATES_PATH, {
+        body: '{"state":"s","params":{"policyId":"p1","tags":[["a"],{"b":[1]}]}}',
+      });
+      expect(shallow.json).toEqual({ policyId: 'p1', tags: [['a'], { b: [1] }] });
+    } finally {
+      await provider.close();
+    }
+  });
+
   it('when enabled, refuses a malformed state change (400) and other methods (405)', async () => {
     const { provider, url } = await startProvider({ enableStateRoute: true });
     try {

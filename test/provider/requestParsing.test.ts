@@ -2,7 +2,10 @@ import { bearerTokenProblem } from '../../src/provider/bearerTokenProblem';
 import { findDuplicateTopLevelKey } from '../../src/provider/findDuplicateTopLevelKey';
 import { isJsonContentType } from '../../src/provider/isJsonContentType';
 import { matchRoute } from '../../src/provider/matchRoute';
+import { nextPageLink } from '../../src/provider/nextPageLink';
 import { parseJsonBody } from '../../src/provider/parseJsonBody';
+import { parseListQuery } from '../../src/provider/parseListQuery';
+import { requestOrigin } from '../../src/provider/requestOrigin';
 
 describe('matchRoute', () => {
   it('matches the collection and items with or without a version prefix, in any case', () => {
@@ -106,5 +109,71 @@ describe('parseJsonBody', () => {
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.message).toContain(reason);
     }
+  });
+});
+
+describe('parseListQuery', () => {
+  it('reads $top and $skiptoken in any case, percent-decoded, ignoring other options', () => {
+    expect(parseListQuery('/c')).toEqual({ ok: true, top: undefined, after: undefined });
+    expect(parseListQuery('/c?$select=id&$top=5')).toEqual({ ok: true, top: 5, after: undefined });
+    expect(parseListQuery('/c?%24TOP=1000&$SkipToken=42')).toEqual({
+      ok: true,
+      top: 1000,
+      after: 42,
+    });
+  });
+
+  it('refuses a $top out of 1..1000 or not an integer, a token it did not issue, and repeats', () => {
+    for (const query of ['$top=0', '$top=1001', '$top=+5', '$top=0x10', '$top=5&$TOP=5']) {
+      expect(parseListQuery(`/c?${query}`)).toEqual({
+        ok: false,
+        message: expect.stringContaining('$top') as string,
+      });
+    }
+    for (const query of [
+      '$skiptoken=a',
+      '$skiptoken=1234567890123456',
+      '$skiptoken=1&$skiptoken=2',
+    ]) {
+      expect(parseListQuery(`/c?${query}`)).toEqual({
+        ok: false,
+        message: expect.stringContaining('$skiptoken') as string,
+      });
+    }
+  });
+});
+
+describe('requestOrigin and nextPageLink', () => {
+  const socket = { destroy: () => undefined };
+  const on = () => undefined;
+
+  it('takes the fetch origin, else the Host header (https over TLS), else http://localhost', () => {
+    expect(requestOrigin({ headers: {}, origin: 'https://graph.microsoft.com', socket, on })).toBe(
+      'https://graph.microsoft.com',
+    );
+    expect(requestOrigin({ headers: { host: '127.0.0.1:4010' }, socket, on })).toBe(
+      'http://127.0.0.1:4010',
+    );
+    expect(
+      requestOrigin({
+        headers: { host: '[::1]:8443' },
+        socket: { ...socket, encrypted: true },
+        on,
+      }),
+    ).toBe('https://[::1]:8443');
+    for (const host of [undefined, '', 'a b', 'evil.example/path', 'x:port', 'a@b']) {
+      expect(requestOrigin({ headers: host === undefined ? {} : { host }, socket, on })).toBe(
+        'http://localhost',
+      );
+    }
+  });
+
+  it('links to the same collection, with the version, the $top sent and the token', () => {
+    expect(nextPageLink('http://h:1', { version: 'v1.0', policyId: 'p/1' }, 5, 9)).toBe(
+      'http://h:1/v1.0/deviceManagement/deviceCompliancePolicies/p%2F1/userStatuses?$top=5&$skiptoken=9',
+    );
+    expect(nextPageLink('http://h:1', { version: undefined, policyId: 'p' }, undefined, 0)).toBe(
+      'http://h:1/deviceManagement/deviceCompliancePolicies/p/userStatuses?$skiptoken=0',
+    );
   });
 });

@@ -3,11 +3,14 @@ import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
 import { REQUEST_PROFILES, type RequestProfile } from '../../contracts/registry';
 import {
   DEFAULT_HOST,
+  DEFAULT_PAGE_SIZE,
   DEFAULT_POLICY_ID,
   DEFAULT_PORT,
   DEFAULT_PROVIDER_SEED,
   DEFAULT_STORE_CAPACITY,
+  DEFAULT_STORE_CAPACITY_BYTES,
   DEFAULT_TOKEN,
+  MAX_PAGE_SIZE,
 } from '../../provider/defaults';
 import type { RequestLogLine } from '../../provider/RequestLogLine';
 import type { CliIo } from '../CliIo';
@@ -31,6 +34,8 @@ export interface ServeOptions {
   readonly preload: number;
   /** Statuses kept before the oldest is evicted. @defaultValue `10000` */
   readonly storeCapacity: number;
+  /** Bytes of statuses (as JSON) kept before the oldest is evicted. @defaultValue `67108864` */
+  readonly storeCapacityBytes: number;
   /** Requests per second before 429s. @defaultValue `undefined` (no throttling) */
   readonly throttle?: number;
   /** The request profile creates are validated with. @defaultValue `'documented'` */
@@ -47,8 +52,10 @@ const EXAMPLES = `
 Serves a local fake of Microsoft Graph for this resource: POST (create), GET (list and by id), PATCH
 and DELETE under /deviceManagement/deviceCompliancePolicies/{id}/userStatuses, also under /v1.0 and
 /beta, with Graph's status codes, error envelope and headers. Statuses live in memory; past
---store-capacity the oldest are evicted. It prints the base URL and a curl that works, then one
-line per request on standard error. Ctrl-C stops it.
+--store-capacity statuses or --store-capacity-bytes bytes the oldest are evicted. Listings are
+paged as Graph pages them: ${DEFAULT_PAGE_SIZE} a page, $top up to ${MAX_PAGE_SIZE}, then @odata.nextLink.
+It prints the base URL and a curl that works, then one line per request on standard error.
+Ctrl-C stops it.
 
 With no flags: http://${DEFAULT_HOST}:${DEFAULT_PORT}, token "${DEFAULT_TOKEN}",
 policy id ${DEFAULT_POLICY_ID}.
@@ -104,6 +111,11 @@ export function serveCommand({ io, setExitCode }: CommandContext): Command {
       String(DEFAULT_STORE_CAPACITY),
     )
     .option(
+      '--store-capacity-bytes <n>',
+      'bytes of statuses (as JSON) kept over all policies before the oldest is evicted (bounds memory when names are huge)',
+      String(DEFAULT_STORE_CAPACITY_BYTES),
+    )
+    .option(
       '--throttle <rate>',
       'simulate throttling: past this many requests per second, answer 429 with Retry-After (e.g. 20/s; default: no throttling)',
     )
@@ -140,6 +152,7 @@ interface RawServeOptions {
   seed: string;
   preload: string;
   storeCapacity: string;
+  storeCapacityBytes: string;
   throttle?: string;
   profile: RequestProfile;
   enableStateRoute: boolean;
@@ -156,6 +169,7 @@ function parseServeOptions(raw: RawServeOptions): ServeOptions {
     seed: parseInteger(raw.seed, '--seed'),
     preload: parseInteger(raw.preload, '--preload', { min: 0, max: MAX_PRELOAD }),
     storeCapacity: parseInteger(raw.storeCapacity, '--store-capacity', { min: 1 }),
+    storeCapacityBytes: parseInteger(raw.storeCapacityBytes, '--store-capacity-bytes', { min: 1 }),
     ...(raw.throttle === undefined ? {} : { throttle: parseRate(raw.throttle, '--throttle') }),
     profile: raw.profile,
     enableStateRoute: raw.enableStateRoute,
@@ -176,6 +190,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode>
     seed: options.seed,
     preload: options.preload,
     storeCapacity: options.storeCapacity,
+    storeCapacityBytes: options.storeCapacityBytes,
     profile: options.profile,
     enableStateRoute: options.enableStateRoute,
     selfCheck: options.selfCheck,
@@ -206,7 +221,7 @@ function banner(url: string, options: ServeOptions): string {
     `Reference provider listening on ${url} (also under /v1.0 and /beta)`,
     `  tokens:     ${options.tokens.join(', ')}  (send Authorization: Bearer <token>)`,
     `  policy ids: ${options.policyIds.join(', ')}`,
-    `  store:      ${options.preload} preloaded (seed ${options.seed}), at most ${options.storeCapacity} kept, oldest evicted first`,
+    `  store:      ${options.preload} preloaded (seed ${options.seed}), at most ${options.storeCapacity} statuses or ${options.storeCapacityBytes} bytes kept, oldest evicted first`,
     ...(options.throttle === undefined ? [] : [`  throttle:   ${options.throttle} requests/s`]),
     ...(options.enableStateRoute ? [`  pact:       POST ${url}/_pact/provider-states`] : []),
     ...(options.selfCheck
