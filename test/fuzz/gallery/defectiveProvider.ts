@@ -51,6 +51,7 @@ const HOP_BY_HOP = new Set([
 export async function startDefectiveProvider(defect: Defect): Promise<DefectiveProvider> {
   const provider: Provider = createProvider({ selfCheck: false });
   const { url: upstream } = await provider.listen({ host: '127.0.0.1', port: 0 });
+  let frontUrl = '';
   const server: Server = createServer((incoming, outgoing) => {
     void (async () => {
       const front: FrontRequest = {
@@ -76,7 +77,10 @@ export async function startDefectiveProvider(defect: Defect): Promise<DefectiveP
           if (value !== undefined && !HOP_BY_HOP.has(name))
             headers[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        answer = { status: forwarded.statusCode, headers, body: await forwarded.body.text() };
+        // Links the provider writes (a listing's @odata.nextLink) point at the front, as a real
+        // gateway's would.
+        const text = (await forwarded.body.text()).split(upstream).join(frontUrl);
+        answer = { status: forwarded.statusCode, headers, body: text };
         if (defect.response) answer = await defect.response(answer, decided);
       }
       outgoing.writeHead(answer.status, answer.headers);
@@ -88,8 +92,9 @@ export async function startDefectiveProvider(defect: Defect): Promise<DefectiveP
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  frontUrl = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: frontUrl,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
