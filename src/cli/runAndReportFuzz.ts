@@ -1,22 +1,14 @@
-import { loadBaseline, saveBaseline } from '../fuzz/baselineFile';
+import { saveBaseline } from '../fuzz/baselineFile';
 import { saveFailures as writeFailuresFile } from '../fuzz/failuresFile';
 import { formatFindings } from '../fuzz/formatFindings';
 import { formatSummary } from '../fuzz/formatSummary';
 import { fuzz, type FuzzOptions } from '../fuzz/fuzz';
 import type { FuzzReport } from '../fuzz/FuzzReport';
 import type { CliIo } from './CliIo';
-import type { ReportTargets, VerdictFlags } from './fuzzFlags';
 import { fuzzProgressPrinter } from './fuzzProgressPrinter';
 import { fuzzVerdict, type FuzzVerdict } from './fuzzVerdict';
+import type { FuzzOutputs } from './prepareFuzzOutputs';
 import { writeFuzzReports, type ExtraReportContent } from './writeFuzzReports';
-
-/** Where a run's results go and how they are judged. */
-export interface FuzzOutputs {
-  readonly reports: ReportTargets;
-  /** The failures file for `--replay`, or `false` for none. */
-  readonly saveFailures: string | false;
-  readonly verdict: VerdictFlags;
-}
 
 /**
  * Runs the fuzzer with live progress, then prints its findings (grouped by root cause) and
@@ -28,18 +20,13 @@ export async function runAndReportFuzz(
   outputs: FuzzOutputs,
   extra: ExtraReportContent = {},
 ): Promise<{ report: FuzzReport; verdict: FuzzVerdict }> {
-  // A bad baseline is a usage error before the run, not after it.
-  const baseline =
-    outputs.verdict.baseline === undefined
-      ? undefined
-      : await loadBaseline(outputs.verdict.baseline);
   const progress = fuzzProgressPrinter(io);
   const report = await fuzz({ ...options, onProgress: progress.update });
   progress.done();
   const verdict = fuzzVerdict(report, {
     failOn: outputs.verdict.failOn,
     allowIncomplete: outputs.verdict.allowIncomplete,
-    ...(baseline ? { baseline } : {}),
+    ...(outputs.baseline ? { baseline: outputs.baseline } : {}),
   });
   const failuresFile =
     report.findings.length > 0 && outputs.saveFailures !== false ? outputs.saveFailures : undefined;

@@ -160,4 +160,35 @@ describe('fuzz verdicts and exit codes', () => {
     expect(missing.stderr).toMatch(/no such file \(--save-baseline writes one\)/);
     expect(missing.code).toBe(2);
   });
+
+  it('check refuses a baseline that is not one before its Pact step sends anything', async () => {
+    const bogus = join(dir, 'bogus-for-check.json');
+    await writeFile(bogus, '{"findings": []}');
+    let requests = 0;
+    const counting = createServer((request, response) => {
+      requests++;
+      request.resume();
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
+    const countingUrl = `http://127.0.0.1:${(counting.address() as AddressInfo).port}`;
+    try {
+      const result = await runCli([
+        'check',
+        '--base-url',
+        countingUrl,
+        '--token',
+        DEFAULT_TOKEN,
+        '--policy-id',
+        DEFAULT_POLICY_ID,
+        '--baseline',
+        bogus,
+      ]);
+      expect(result.stderr).toMatch(/is not a findings baseline/);
+      expect(result.code).toBe(2);
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => counting.close(() => resolve()));
+    }
+  });
 });

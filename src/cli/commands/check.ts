@@ -6,7 +6,7 @@ import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
-import { ensureOutputsWritable } from '../ensureOutputsWritable';
+import { prepareFuzzOutputs } from '../prepareFuzzOutputs';
 import { ExitCode } from '../ExitCode';
 import {
   addFuzzFlags,
@@ -96,7 +96,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
   }
   // Before any request of either step: the Pact step creates data on the server too.
   if (raw.baseUrl !== undefined) assertLoopbackTarget(raw.baseUrl, options.allowRemote === true);
-  await ensureOutputsWritable(reports, raw.saveFailures, verdict.saveBaseline);
+  const outputs = await prepareFuzzOutputs(reports, raw.saveFailures, verdict);
   let provider: Provider | undefined;
   let baseUrl = raw.baseUrl;
   if (baseUrl === undefined) {
@@ -147,7 +147,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
     const { report, verdict: fuzzResult } = await runAndReportFuzz(
       { ...fuzzOptions, ...target },
       io,
-      { reports, saveFailures: raw.saveFailures, verdict },
+      outputs,
       pact
         ? {
             json: { pact: pact.report },

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors';
 import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
-import { ensureOutputsWritable } from '../ensureOutputsWritable';
+import { prepareFuzzOutputs } from '../prepareFuzzOutputs';
 import { ExitCode } from '../ExitCode';
 import { addFuzzFlags, parseFuzzFlags, type RawFuzzFlags } from '../fuzzFlags';
 import { parseInteger } from '../parseOptionValues';
@@ -112,13 +112,9 @@ async function runFuzz(raw: RawFuzzCommandFlags, io: CliIo): Promise<ExitCode> {
     policyId: raw.policyId as string,
   };
   const { options, reports, verdict } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
-  await ensureOutputsWritable(reports, raw.saveFailures, verdict.saveBaseline);
+  const outputs = await prepareFuzzOutputs(reports, raw.saveFailures, verdict);
   const { runAndReportFuzz } = await import('../runAndReportFuzz');
-  const result = await runAndReportFuzz({ ...options, ...target }, io, {
-    reports,
-    saveFailures: raw.saveFailures,
-    verdict,
-  });
+  const result = await runAndReportFuzz({ ...options, ...target }, io, outputs);
   return result.verdict.exitCode;
 }
 
