@@ -1,3 +1,6 @@
+/** What a redacted bearer token reads as, in output, saved findings, reports and curl lines. */
+export const REDACTED_TOKEN = '$TOKEN';
+
 /** Secrets shorter than this are replaced only where they stand alone (see `redactSecret`). */
 const SHORT_SECRET_LENGTH = 8;
 
@@ -9,7 +12,7 @@ const SHORT_SECRET_LENGTH = 8;
  * @example
  * redactSecret('{"auth":"Bearer abc.def.ghi"}', 'abc.def.ghi'); // '{"auth":"Bearer $TOKEN"}'
  */
-export function redactSecret(text: string, secret: string, placeholder = '$TOKEN'): string {
+export function redactSecret(text: string, secret: string, placeholder = REDACTED_TOKEN): string {
   if (secret === '') return text;
   const forms = [...new Set([secret, secret.split('/').join('\\/'), encodeURIComponent(secret)])];
   if (secret.length >= SHORT_SECRET_LENGTH) {

@@ -1,8 +1,5 @@
-import { redactSecret } from '../redactSecret';
+import { REDACTED_TOKEN, redactSecret } from '../redactSecret';
 import type { FuzzRequest } from './Exchange';
-
-/** What a redacted bearer token reads as, in saved findings and in curl reproductions. */
-export const REDACTED_TOKEN = '$TOKEN';
 
 /**
  * The request with the target's bearer token replaced by `$TOKEN` in every header that carries
