@@ -16,8 +16,8 @@ import {
   docPages,
   readPage,
 } from '../helpers/docBlocks';
-import { parseCliArgs } from '../helpers/parseCliArgs';
 import { runCli } from '../helpers/runCli';
+import { cliArgsOf, shellPipelineProblems } from '../helpers/shellPipelineProblems';
 import { shellPipelines, yamlRunSteps, type ShellPipeline } from '../helpers/shellCommands';
 import { typeCheckSnippets } from '../helpers/typeCheckSnippets';
 
@@ -26,27 +26,6 @@ process.env['PACT_DO_NOT_TRACK'] = 'true';
 /** The front page's limit: a newcomer reads it whole. */
 const README_MAX_LINES = 160;
 const MAX_LINE_LENGTH = 200;
-
-/** Commands other than `npx user-status-contracts` that pages may show, by their first words. */
-const ALLOWED_COMMANDS: readonly (readonly string[])[] = [
-  ['npm', 'ci'],
-  ['npm', 'start'],
-  ['npm', 'test'],
-  ['npm', 'pack'],
-  ['npm', 'install'],
-  ['npm', 'run'],
-  ['npx', 'jest'],
-  ['npx', 'vitest'],
-  ['npx', '--yes', '--package=@pact-foundation/pact-cli', 'pact-broker'],
-  ['export'],
-  ['cd'],
-  ['curl'],
-  ['timeout'],
-  ['until'],
-  ['do'],
-  ['done'],
-  ['sleep'],
-];
 
 /** Loopback URLs that pages use for "your server": the shared provider stands in for them. */
 const STAND_IN_URLS = ['http://127.0.0.1:4010', 'http://127.0.0.1:8080'];
@@ -101,40 +80,6 @@ function isTestFile(code: string): boolean {
   return /^\s*(test|it|describe)(\.\w+)*\(/m.test(code);
 }
 
-/** The words of a command that runs the CLI, after `npx user-status-contracts`, or undefined. */
-function cliArgs(words: readonly string[]): string[] | undefined {
-  const start = words.findIndex((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
-  const [first, second] = words.slice(start);
-  if (first === 'npx' && second === 'user-status-contracts') return words.slice(start + 2);
-  return undefined;
-}
-
-/** Problems of one shell pipeline: a bare bin, a command off the allow-list, arguments the CLI refuses. */
-function pipelineProblems(pipeline: ShellPipeline): string[] {
-  const problems: string[] = [];
-  for (const words of pipeline.commands) {
-    const assignmentsEnd = words.findIndex((word) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(word));
-    const command = words.slice(assignmentsEnd < 0 ? words.length : assignmentsEnd);
-    if (command.length === 0) continue;
-    if (command[0] === 'user-status-contracts') {
-      problems.push(`line ${pipeline.line}: write "npx user-status-contracts", which pastes as is`);
-      continue;
-    }
-    const args = cliArgs(words);
-    if (args !== undefined) {
-      const error = parseCliArgs(args);
-      if (error !== undefined) problems.push(`line ${pipeline.line}: ${args.join(' ')}: ${error}`);
-      continue;
-    }
-    const allowed = ALLOWED_COMMANDS.some((prefix) =>
-      prefix.every((word, index) => command[index] === word),
-    );
-    if (!allowed)
-      problems.push(`line ${pipeline.line}: "${command.join(' ')}" is not on the allow-list`);
-  }
-  return problems;
-}
-
 function expandGlob(pattern: string): string[] {
   const slash = pattern.lastIndexOf('/');
   const folder = slash < 0 ? '.' : pattern.slice(0, slash);
@@ -157,7 +102,7 @@ async function runPipeline(pipeline: ShellPipeline): Promise<{ code: number; out
   let stdin = '';
   let result = { code: 0, output: '' };
   for (const [index, words] of pipeline.commands.entries()) {
-    const args = cliArgs(words);
+    const args = cliArgsOf(words);
     if (args === undefined)
       throw new Error(`"${words.join(' ')}" is not the CLI: only the CLI is run`);
     const globs = new Set(
@@ -192,6 +137,33 @@ async function runScript(code: string): Promise<string[]> {
   return logged;
 }
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingSlug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
+}
+
+/** The relative links of a page (outside code blocks) whose file or heading does not exist. */
+function brokenLinks(page: string): string[] {
+  const text = readPage(page).replace(/^```[\s\S]*?^```/gm, '');
+  const folder = page.includes('/') ? page.slice(0, page.lastIndexOf('/')) : '.';
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].flatMap(([, target = '']) => {
+    if (/^[a-z]+:/.test(target)) return [];
+    const [path = '', anchor] = target.split('#');
+    const file = path === '' ? page : join(folder, path).split('\\').join('/');
+    if (!existsSync(join(REPOSITORY_ROOT, file))) return [`${page}: ${target} (no such file)`];
+    if (anchor === undefined || !file.endsWith('.md')) return [];
+    const slugs = readPage(file)
+      .replace(/^```[\s\S]*?^```/gm, '')
+      .split('\n')
+      .filter((line) => /^#{1,6} /.test(line))
+      .map((line) => headingSlug(line.replace(/^#+ /, '')));
+    return slugs.includes(anchor) ? [] : [`${page}: ${target} (no such heading)`];
+  });
+}
+
 function openapiHasOperation(method: string, path: string): boolean {
   const openapi = JSON.parse(
     readFileSync(join(REPOSITORY_ROOT, 'contracts', 'openapi.json'), 'utf8'),
@@ -218,6 +190,11 @@ describe('the documentation pages', () => {
         .flatMap((text, index) => (text.length > MAX_LINE_LENGTH ? [`${page}:${index + 1}`] : [])),
     );
     expect(long).toEqual([]);
+  });
+
+  it('link only to files and headings that exist', () => {
+    const broken = docPages().flatMap((page) => brokenLinks(page));
+    expect(broken).toEqual([]);
   });
 
   it('have code blocks to check', () => {
@@ -267,7 +244,7 @@ describe.each(blocks.map((block) => [blockLocation(block), block] as const))(
     if (SHELL_LANGS.has(block.lang)) {
       it('shows only commands the CLI accepts, or allowed ones', () => {
         const pipelines = shellPipelines(block.code, shellEnv());
-        expect(pipelines.flatMap(pipelineProblems)).toEqual([]);
+        expect(pipelines.flatMap(shellPipelineProblems)).toEqual([]);
       });
       const runnable = shellPipelines(block.code).filter((pipeline) =>
         /\bexit \d\b/.test(pipeline.comment),
@@ -292,7 +269,9 @@ describe.each(blocks.map((block) => [blockLocation(block), block] as const))(
         expect(steps.length).toBeGreaterThan(0);
         const problems = steps.flatMap((step) =>
           shellPipelines(step.script).flatMap((pipeline) =>
-            pipelineProblems(pipeline).map((problem) => `run: at line ${step.line}, ${problem}`),
+            shellPipelineProblems(pipeline).map(
+              (problem) => `run: at line ${step.line}, ${problem}`,
+            ),
           ),
         );
         expect(problems).toEqual([]);
