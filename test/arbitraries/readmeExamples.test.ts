@@ -1,5 +1,5 @@
-// The arbitrary snippets of README.md ("Generators"), verbatim but for the import paths, so they
-// cannot rot; the last test shows the same examples with plain fc.assert.
+// The fast-check snippet of docs/fixtures-and-generators.md, verbatim but for the import paths, so
+// it cannot rot; the last test shows the same examples with plain fc.assert.
 import { readFileSync } from 'node:fs';
 import { fc, test } from '@fast-check/jest';
 import { asPropertyExamples } from '../../src/arbitraries/asPropertyExamples';
@@ -9,7 +9,7 @@ import {
 } from '../../src/arbitraries/createUserStatusRequestArbitrary';
 import { invalidCreateUserStatusRequestArbitrary } from '../../src/arbitraries/invalidCreateUserStatusRequestArbitrary';
 import { listIssues } from '../../src/validator/listIssues';
-import { readmeSnippets } from '../helpers/readmeSnippets';
+import { docBlocksOf, withoutImports } from '../helpers/docBlocks';
 
 // The code under test: yours.
 const parseBody = (text: string): unknown => JSON.parse(text);
@@ -36,8 +36,8 @@ test('fc.assert takes the same examples', () => {
   );
 });
 
-test('is the code README.md shows', () => {
-  const snippet = readmeSnippets('Generators')[1];
-  expect(snippet).toBeDefined();
-  expect(readFileSync(__filename, 'utf8')).toContain(snippet);
+test('is the code docs/fixtures-and-generators.md shows', () => {
+  const block = docBlocksOf('docs/fixtures-and-generators.md', 'ts')[1];
+  expect(block).toBeDefined();
+  expect(readFileSync(__filename, 'utf8')).toContain(withoutImports(block?.code ?? ''));
 });

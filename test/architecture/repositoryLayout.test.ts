@@ -11,6 +11,7 @@ const ALLOWED_TOP_LEVEL = new Set([
   'pacts',
   'examples',
   'bench',
+  'docs',
   'package.json',
   'package-lock.json',
   'README.md',

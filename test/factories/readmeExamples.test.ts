@@ -1,9 +1,9 @@
-// The factory snippets of README.md ("Generators"), verbatim but for the import path, so they
-// cannot rot.
+// The factory snippets of docs/fixtures-and-generators.md and of README.md's first recipe,
+// verbatim but for the import path, so they cannot rot.
 import { readFileSync } from 'node:fs';
 import { createUserStatusRequestFactory } from '../../src/factories/createUserStatusRequestFactory';
 import { userStatusFactory } from '../../src/factories/userStatusFactory';
-import { readmeSnippets } from '../helpers/readmeSnippets';
+import { docBlocksOf, withoutImports } from '../helpers/docBlocks';
 
 // The code under test: yours.
 const needsAttention = (status: { status: string; devicesCount: number }) =>
@@ -33,8 +33,11 @@ test('traits and overrides combine; the result is always a valid body', () => {
   });
 });
 
-test('is the code README.md shows', () => {
-  const snippet = readmeSnippets('Generators')[0];
-  expect(snippet).toBeDefined();
-  expect(readFileSync(__filename, 'utf8')).toContain(snippet);
+test.each([
+  ['docs/fixtures-and-generators.md', 0],
+  ['README.md', 0],
+])('is the code %s shows (its TypeScript block %i)', (page, index) => {
+  const block = docBlocksOf(page, 'ts')[index];
+  expect(block).toBeDefined();
+  expect(readFileSync(__filename, 'utf8')).toContain(withoutImports(block?.code ?? ''));
 });

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES_TABLE_HEADER, rulesTableRows } from './rulesTable';
+import {
+  RULES_TABLE_HEADER,
+  RULE_SOURCES_HEADER,
+  ruleSourcesRows,
+  rulesTableRows,
+} from './rulesTable';
 
 /** The rows of the first Markdown table in `text` whose header is `header`, as trimmed cells. */
 function tableAfterHeader(text: string, header: readonly string[]): string[][] {
@@ -23,9 +28,18 @@ function tableAfterHeader(text: string, header: readonly string[]): string[][] {
   return rows;
 }
 
-describe("the README's table of rules", () => {
-  it('lists every rule of every check with its level and source, as the checks declare them', () => {
-    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-    expect(tableAfterHeader(readme, RULES_TABLE_HEADER)).toEqual(rulesTableRows());
+describe('the tables of rules in docs/fuzzing.md', () => {
+  const page = readFileSync(join(__dirname, '..', '..', 'docs', 'fuzzing.md'), 'utf8');
+
+  it('list every rule of every check with its level, as the checks declare them', () => {
+    expect(tableAfterHeader(page, RULES_TABLE_HEADER)).toEqual(rulesTableRows());
+  });
+
+  it('give the source of every rule, as the checks declare them', () => {
+    expect(tableAfterHeader(page, RULE_SOURCES_HEADER)).toEqual(ruleSourcesRows());
+  });
+
+  it('find nothing in a page without them', () => {
+    expect(tableAfterHeader('# Fuzzing\n\nNo tables.\n', RULES_TABLE_HEADER)).toEqual([]);
   });
 });

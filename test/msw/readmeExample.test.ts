@@ -1,10 +1,10 @@
-// The MSW example of README.md ("Mocking Graph in unit tests (MSW)"), verbatim but for the import
-// paths, so it cannot rot.
+// The MSW example of docs/mocking-with-msw.md, verbatim but for the import paths, so it cannot
+// rot.
 import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { createUserStatusRequestFactory } from '../../src/factories/createUserStatusRequestFactory';
 import { createUserStatusHandlers } from '../../src/msw/createUserStatusHandlers';
-import { readmeSnippets } from '../helpers/readmeSnippets';
+import { docBlocksOf, withoutImports } from '../helpers/docBlocks';
 
 // The code under test: yours.
 async function reportStatus(policyId: string, status: object): Promise<string> {
@@ -32,8 +32,8 @@ test('Graph refuses what breaks the contract, naming the property', async () => 
   await expect(reportStatus('p1', status)).rejects.toThrow(/answered 400: .*\/devicesCount/);
 });
 
-test('is the code README.md shows', () => {
-  const snippet = readmeSnippets('Mocking Graph in unit tests (MSW)')[0];
-  expect(snippet).toBeDefined();
-  expect(readFileSync(__filename, 'utf8')).toContain(snippet);
+test('is the code docs/mocking-with-msw.md shows', () => {
+  const block = docBlocksOf('docs/mocking-with-msw.md', 'ts')[0];
+  expect(block).toBeDefined();
+  expect(readFileSync(__filename, 'utf8')).toContain(withoutImports(block?.code ?? ''));
 });
