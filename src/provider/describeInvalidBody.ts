@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../validator/ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 import { MAX_CHECKED_UNKNOWN_MEMBERS } from './listRequestIssues';
 
 const MAX_DETAILS = 20;
