@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
-// Imports flow one way: contracts, then the errors the toolkit throws and the redaction of secrets
-// in text, then the validator, then the generators, Pact, the client and the Jest matchers; then the
+// Imports flow one way: contracts, then the errors the toolkit throws (with the option check that
+// throws one) and the redaction of secrets in text, then the validator, then the generators, Pact, the client and the Jest matchers; then the
 // provider, the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above
 // everything it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
-  ['errors.ts', 'redactSecret.ts'],
+  ['errors.ts', 'redactSecret.ts', 'positiveInteger.ts'],
   ['validator'],
   ['arbitraries', 'factories', 'pact', 'client', 'jest'],
   ['provider', 'fuzz', 'msw'],
