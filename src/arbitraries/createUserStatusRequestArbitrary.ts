@@ -3,6 +3,7 @@ import type { ContractValue } from '../contracts/ContractValue';
 import type { RequestProfile } from '../contracts/registry';
 import type { ComplianceStatus } from '../contracts/types.generated';
 import { COMPLIANCE_STATUSES, USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { complianceStatusArbitrary } from './complianceStatusArbitrary';
 import { DATE_TIME_OFFSET_EDGE_CASES, dateTimeOffsetArbitrary } from './dateTimeOffsetArbitrary';
 import { EDGE_STRINGS } from './edgeStrings';
@@ -72,12 +73,8 @@ export function createUserStatusRequestExamples<P extends RequestProfile = 'docu
   options: CreateUserStatusRequestArbitraryOptions<P> = {},
 ): ContractValue<'request', P>[] {
   const base = {
-    '@odata.type': USER_STATUS_ODATA_TYPE,
-    userDisplayName: 'Adele Vance',
-    devicesCount: 1,
-    status: options.status ?? ('compliant' as ComplianceStatus),
-    lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-    userPrincipalName: 'adele.vance@contoso.onmicrosoft.com',
+    ...SAMPLE_CREATE_REQUEST,
+    status: options.status ?? SAMPLE_CREATE_REQUEST.status,
   };
   const { '@odata.type': _odataType, ...withoutODataType } = base;
   const variants: Record<string, unknown>[] = [

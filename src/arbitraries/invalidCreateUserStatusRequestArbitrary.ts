@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { COMPLIANCE_STATUSES, USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { describeValue } from '../validator/describeValue';
 import { appendToPointer } from '../validator/jsonPointer';
 import { createUserStatusRequestArbitrary } from './createUserStatusRequestArbitrary';
@@ -91,14 +92,7 @@ export function invalidCreateUserStatusRequestArbitrary(
 export function invalidCreateUserStatusRequestExamples(
   options: InvalidCreateUserStatusRequestArbitraryOptions = {},
 ): InvalidCreateUserStatusRequest[] {
-  const base: Body = {
-    '@odata.type': USER_STATUS_ODATA_TYPE,
-    userDisplayName: 'Adele Vance',
-    devicesCount: 1,
-    status: 'compliant',
-    lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-    userPrincipalName: 'adele.vance@contoso.onmicrosoft.com',
-  };
+  const base: Body = { ...SAMPLE_CREATE_REQUEST };
   return selectMutations(options).flatMap((mutation) =>
     EXAMPLE_CHANGES[mutation].map((change) => labelled(base, mutation, change)),
   );
@@ -545,7 +539,7 @@ const EXAMPLE_CHANGES: Readonly<Record<RequestMutation, readonly Change[]>> = {
   unknownProperty: [
     setProperty(
       'UserDisplayName',
-      'Adele Vance',
+      SAMPLE_CREATE_REQUEST.userDisplayName,
       'additionalProperties',
       'the property name has the wrong case',
     ),
