@@ -3,6 +3,11 @@ import type { ContractValue } from '../contracts/ContractValue';
 import type { RequestProfile } from '../contracts/registry';
 import type { ComplianceStatus } from '../contracts/types.generated';
 import { COMPLIANCE_STATUSES, USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import {
+  REQUEST_PROPERTIES,
+  REQUIRED_REQUEST_PROPERTIES,
+  type RequestProperty,
+} from '../contracts/requestProperties';
 import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { complianceStatusArbitrary } from './complianceStatusArbitrary';
 import { DATE_TIME_OFFSET_EDGE_CASES, dateTimeOffsetArbitrary } from './dateTimeOffsetArbitrary';
@@ -28,14 +33,6 @@ export interface CreateUserStatusRequestArbitraryOptions<P extends RequestProfil
 
 const LONG_NAME = 'a'.repeat(65_536);
 
-const REQUIRED_KEYS = [
-  'userDisplayName',
-  'devicesCount',
-  'status',
-  'lastReportedDateTime',
-  'userPrincipalName',
-] as const;
-
 /**
  * Every create body the contract accepts, biased toward the edges: Int32 ends, each status, null
  * and empty names, very long, non-BMP, right-to-left and zero-width strings, years 0001 and 9999,
@@ -49,7 +46,7 @@ export function createUserStatusRequestArbitrary<P extends RequestProfile = 'doc
   options: CreateUserStatusRequestArbitraryOptions<P> = {},
 ): fc.Arbitrary<ContractValue<'request', P>> {
   const nullable = options.nullableNames ?? true;
-  const model = {
+  const byProperty: { readonly [K in RequestProperty]-?: fc.Arbitrary<unknown> } = {
     '@odata.type': fc.constant(USER_STATUS_ODATA_TYPE),
     id: statusIdArbitrary(),
     userDisplayName: userNameArbitrary({ nullable }),
@@ -59,7 +56,10 @@ export function createUserStatusRequestArbitrary<P extends RequestProfile = 'doc
     lastReportedDateTime: dateTimeOffsetArbitrary(),
     userPrincipalName: userPrincipalNameArbitrary({ nullable }),
   };
-  const requiredKeys = (options.profile ?? 'documented') === 'documented' ? [...REQUIRED_KEYS] : [];
+  // The schema decides which properties there are, in which order, and which are required.
+  const model = Object.fromEntries(REQUEST_PROPERTIES.map((name) => [name, byProperty[name]]));
+  const requiredKeys =
+    (options.profile ?? 'documented') === 'documented' ? [...REQUIRED_REQUEST_PROPERTIES] : [];
   return fc.record(model, { requiredKeys, noNullPrototype: true }) as fc.Arbitrary<
     ContractValue<'request', P>
   >;

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
 import { COMPLIANCE_STATUSES, USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import {
+  REQUEST_PROPERTIES,
+  REQUEST_PROPERTY_TYPES,
+  REQUIRED_REQUEST_PROPERTIES,
+  type RequestProperty,
+} from '../contracts/requestProperties';
 import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { describeValue } from '../validator/describeValue';
 import { appendToPointer } from '../validator/jsonPointer';
@@ -49,14 +55,8 @@ interface Change {
   readonly description: string;
 }
 
-const REQUIRED = [
-  'userDisplayName',
-  'devicesCount',
-  'status',
-  'lastReportedDateTime',
-  'userPrincipalName',
-] as const;
-const ALLOWED_PROPERTIES = new Set<string>(['@odata.type', 'id', ...REQUIRED]);
+const REQUIRED = REQUIRED_REQUEST_PROPERTIES;
+const ALLOWED_PROPERTIES = new Set<string>(REQUEST_PROPERTIES);
 const LOWER_CASE_STATUSES = new Set(COMPLIANCE_STATUSES.map((status) => status.toLowerCase()));
 
 /**
@@ -144,14 +144,13 @@ const jsonArray = fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), 
 /** JSON values of every type but string and null. */
 const notStringOrNull = fc.oneof(fc.integer(), fc.boolean(), jsonObject, jsonArray);
 
-/** Per property: JSON values of a type the contract forbids there (null is its own class). */
-const WRONG_TYPES: Readonly<Record<string, { expected: string; values: fc.Arbitrary<unknown> }>> = {
-  userDisplayName: { expected: 'a string or null', values: notStringOrNull },
-  userPrincipalName: { expected: 'a string or null', values: notStringOrNull },
-  id: { expected: 'a string', values: notStringOrNull },
-  status: { expected: 'a string', values: notStringOrNull },
-  lastReportedDateTime: { expected: 'a string', values: notStringOrNull },
-  devicesCount: {
+/** Per JSON type the schema allows: values of another type (null is its own class). */
+const WRONG_TYPES_BY_ALLOWED: Readonly<
+  Record<string, { expected: string; values: fc.Arbitrary<unknown> }>
+> = {
+  'string,null': { expected: 'a string or null', values: notStringOrNull },
+  string: { expected: 'a string', values: notStringOrNull },
+  integer: {
     expected: 'an integer',
     values: fc.oneof(
       fc.boolean(),
@@ -164,9 +163,30 @@ const WRONG_TYPES: Readonly<Record<string, { expected: string; values: fc.Arbitr
   },
 };
 
+/** Types of a property as a key of `WRONG_TYPES_BY_ALLOWED` (`[]`, a `const`, has none). */
+const allowedKey = (property: RequestProperty): string =>
+  REQUEST_PROPERTY_TYPES[property].join(',');
+
+/**
+ * Per property of the schema that has a JSON type: values of a type the contract forbids there,
+ * grouped by the types allowed (names, then strings, then integers), in schema order within a group.
+ */
+const WRONG_TYPES: ReadonlyArray<
+  readonly [RequestProperty, { expected: string; values: fc.Arbitrary<unknown> }]
+> = Object.entries(WRONG_TYPES_BY_ALLOWED).flatMap(([allowed, wrong]) =>
+  REQUEST_PROPERTIES.filter((property) => allowedKey(property) === allowed).map(
+    (property) => [property, wrong] as const,
+  ),
+);
+for (const property of REQUEST_PROPERTIES) {
+  if (allowedKey(property) !== '' && !(allowedKey(property) in WRONG_TYPES_BY_ALLOWED)) {
+    throw new Error(`no wrong-type values for ${property}, typed ${allowedKey(property)}`);
+  }
+}
+
 function wrongType(): fc.Arbitrary<Change> {
   return fc.oneof(
-    ...Object.entries(WRONG_TYPES).map(([property, { expected, values }]) =>
+    ...WRONG_TYPES.map(([property, { expected, values }]) =>
       values.map((value) =>
         setProperty(
           property,
@@ -179,7 +199,14 @@ function wrongType(): fc.Arbitrary<Change> {
   );
 }
 
-const NON_NULLABLE = ['devicesCount', 'status', 'lastReportedDateTime', 'id'] as const;
+/** The typed properties that may not be null: the required ones first, as the schema lists them. */
+const NON_NULLABLE: readonly RequestProperty[] = [
+  ...REQUIRED,
+  ...REQUEST_PROPERTIES.filter((property) => !REQUIRED.includes(property)),
+].filter((property) => {
+  const types = REQUEST_PROPERTY_TYPES[property];
+  return types.length > 0 && !types.includes('null');
+});
 
 function nullForNonNullable(): fc.Arbitrary<Change> {
   return fc

@@ -1,3 +1,4 @@
+import type { ODataErrorDetail } from '../contracts/ODataErrorDetail';
 import type { ValidationIssue } from '../contracts/ValidationIssue';
 import { MAX_CHECKED_UNKNOWN_MEMBERS } from './listRequestIssues';
 
@@ -8,7 +9,7 @@ export interface InvalidBodyDescription {
   /** One sentence naming the first broken property and rule (and how many more there are). */
   readonly message: string;
   /** One entry per issue (at most 20): `code` is the rule, `target` the JSON pointer. */
-  readonly details: { code: string; message: string; target: string }[];
+  readonly details: ODataErrorDetail[];
 }
 
 /**
