@@ -9,13 +9,10 @@ import {
   type RequestProperty,
 } from '../contracts/requestProperties';
 import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
-import { complianceStatusArbitrary } from './complianceStatusArbitrary';
-import { DATE_TIME_OFFSET_EDGE_CASES, dateTimeOffsetArbitrary } from './dateTimeOffsetArbitrary';
+import { userStatusPropertyArbitraries } from './_internals/userStatusPropertyArbitraries';
+import { DATE_TIME_OFFSET_EDGE_CASES } from './dateTimeOffsetArbitrary';
 import { EDGE_STRINGS } from './edgeStrings';
-import { INT32_EDGE_CASES, int32Arbitrary } from './int32Arbitrary';
-import { statusIdArbitrary } from './statusIdArbitrary';
-import { userNameArbitrary } from './userNameArbitrary';
-import { userPrincipalNameArbitrary } from './userPrincipalNameArbitrary';
+import { INT32_EDGE_CASES } from './int32Arbitrary';
 
 /** Options of `createUserStatusRequestArbitrary` and `createUserStatusRequestExamples`. */
 export interface CreateUserStatusRequestArbitraryOptions<P extends RequestProfile = 'documented'> {
@@ -48,13 +45,7 @@ export function createUserStatusRequestArbitrary<P extends RequestProfile = 'doc
   const nullable = options.nullableNames ?? true;
   const byProperty: { readonly [K in RequestProperty]-?: fc.Arbitrary<unknown> } = {
     '@odata.type': fc.constant(USER_STATUS_ODATA_TYPE),
-    id: statusIdArbitrary(),
-    userDisplayName: userNameArbitrary({ nullable }),
-    devicesCount: int32Arbitrary(),
-    status:
-      options.status === undefined ? complianceStatusArbitrary() : fc.constant(options.status),
-    lastReportedDateTime: dateTimeOffsetArbitrary(),
-    userPrincipalName: userPrincipalNameArbitrary({ nullable }),
+    ...userStatusPropertyArbitraries({ status: options.status, nullable }),
   };
   // The schema decides which properties there are, in which order, and which are required.
   const model = Object.fromEntries(REQUEST_PROPERTIES.map((name) => [name, byProperty[name]]));

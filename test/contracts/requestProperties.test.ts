@@ -3,21 +3,16 @@ import {
   REQUEST_PROPERTY_TYPES,
   REQUIRED_REQUEST_PROPERTIES,
 } from '../../src/contracts/requestProperties';
+import { REQUIRED_ENTITY_PROPERTIES } from '../../src/contracts/entityProperties';
 import { contractSchema } from '../../src/contracts/registry';
 import { listIssues } from '../../src/validator/listIssues';
 import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 describe('the request properties, read from the request schema', () => {
   it('lists every property in schema order, the five documented ones required', () => {
-    expect(REQUEST_PROPERTIES).toEqual([
-      '@odata.type',
-      'id',
-      'userDisplayName',
-      'devicesCount',
-      'status',
-      'lastReportedDateTime',
-      'userPrincipalName',
-    ]);
+    // The sample body carries the required ones, in order, after its @odata.type.
+    expect(REQUIRED_REQUEST_PROPERTIES).toEqual(Object.keys(SAMPLE_CREATE_REQUEST).slice(1));
+    expect(REQUEST_PROPERTIES).toEqual(['@odata.type', 'id', ...REQUIRED_REQUEST_PROPERTIES]);
     expect(REQUIRED_REQUEST_PROPERTIES).toEqual(
       (contractSchema('request')['$defs'] as { documented: { required: string[] } }).documented
         .required,
@@ -34,6 +29,10 @@ describe('the request properties, read from the request schema', () => {
       lastReportedDateTime: ['string'],
       userPrincipalName: ['string', 'null'],
     });
+  });
+
+  it('lists the entity properties every returned status carries', () => {
+    expect(REQUIRED_ENTITY_PROPERTIES).toEqual(['id', ...REQUIRED_REQUEST_PROPERTIES]);
   });
 
   it('agrees with the validator: the sample body is valid, and each required property is needed', () => {
