@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { availableParallelism } from 'node:os';
 
 // msw 2.13+ loads ESM-only packages from its CommonJS build; compile them like our sources.
 const MSW_ESM_DEPENDENCIES = ['rettime', 'until-async', '@open-draft/deferred-promise'];
@@ -25,6 +26,9 @@ const config: Config = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30_000,
+  // Jest's default is one worker fewer than the cores: one worker on a 2-core machine, running the
+  // files one by one while many of them wait on sockets, child processes and timers.
+  maxWorkers: Math.max(2, availableParallelism()),
 };
 
 export default config;

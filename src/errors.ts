@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './validator/ValidationIssue';
+import type { ValidationIssue } from './contracts/ValidationIssue';
 
 /** Base class of every error this toolkit throws on purpose: each has a stable `code`. */
 export class UserStatusContractsError extends Error {

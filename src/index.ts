@@ -43,7 +43,7 @@ export { isODataError } from './validator/isODataError';
 export { isUserStatus } from './validator/isUserStatus';
 export { listAdvisories } from './validator/listAdvisories';
 export { listIssues } from './validator/listIssues';
-export type { ValidationIssue } from './validator/ValidationIssue';
+export type { ValidationIssue } from './contracts/ValidationIssue';
 export type { ValidationOptions } from './validator/ValidationOptions';
 
 // Factories

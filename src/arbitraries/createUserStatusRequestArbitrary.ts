@@ -3,13 +3,16 @@ import type { ContractValue } from '../contracts/ContractValue';
 import type { RequestProfile } from '../contracts/registry';
 import type { ComplianceStatus } from '../contracts/types.generated';
 import { COMPLIANCE_STATUSES, USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
-import { complianceStatusArbitrary } from './complianceStatusArbitrary';
-import { DATE_TIME_OFFSET_EDGE_CASES, dateTimeOffsetArbitrary } from './dateTimeOffsetArbitrary';
+import {
+  REQUEST_PROPERTIES,
+  REQUIRED_REQUEST_PROPERTIES,
+  type RequestProperty,
+} from '../contracts/requestProperties';
+import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
+import { userStatusPropertyArbitraries } from './_internals/userStatusPropertyArbitraries';
+import { DATE_TIME_OFFSET_EDGE_CASES } from './dateTimeOffsetArbitrary';
 import { EDGE_STRINGS } from './edgeStrings';
-import { INT32_EDGE_CASES, int32Arbitrary } from './int32Arbitrary';
-import { statusIdArbitrary } from './statusIdArbitrary';
-import { userNameArbitrary } from './userNameArbitrary';
-import { userPrincipalNameArbitrary } from './userPrincipalNameArbitrary';
+import { INT32_EDGE_CASES } from './int32Arbitrary';
 
 /** Options of `createUserStatusRequestArbitrary` and `createUserStatusRequestExamples`. */
 export interface CreateUserStatusRequestArbitraryOptions<P extends RequestProfile = 'documented'> {
@@ -27,14 +30,6 @@ export interface CreateUserStatusRequestArbitraryOptions<P extends RequestProfil
 
 const LONG_NAME = 'a'.repeat(65_536);
 
-const REQUIRED_KEYS = [
-  'userDisplayName',
-  'devicesCount',
-  'status',
-  'lastReportedDateTime',
-  'userPrincipalName',
-] as const;
-
 /**
  * Every create body the contract accepts, biased toward the edges: Int32 ends, each status, null
  * and empty names, very long, non-BMP, right-to-left and zero-width strings, years 0001 and 9999,
@@ -48,17 +43,14 @@ export function createUserStatusRequestArbitrary<P extends RequestProfile = 'doc
   options: CreateUserStatusRequestArbitraryOptions<P> = {},
 ): fc.Arbitrary<ContractValue<'request', P>> {
   const nullable = options.nullableNames ?? true;
-  const model = {
+  const byProperty: { readonly [K in RequestProperty]-?: fc.Arbitrary<unknown> } = {
     '@odata.type': fc.constant(USER_STATUS_ODATA_TYPE),
-    id: statusIdArbitrary(),
-    userDisplayName: userNameArbitrary({ nullable }),
-    devicesCount: int32Arbitrary(),
-    status:
-      options.status === undefined ? complianceStatusArbitrary() : fc.constant(options.status),
-    lastReportedDateTime: dateTimeOffsetArbitrary(),
-    userPrincipalName: userPrincipalNameArbitrary({ nullable }),
+    ...userStatusPropertyArbitraries({ status: options.status, nullable }),
   };
-  const requiredKeys = (options.profile ?? 'documented') === 'documented' ? [...REQUIRED_KEYS] : [];
+  // The schema decides which properties there are, in which order, and which are required.
+  const model = Object.fromEntries(REQUEST_PROPERTIES.map((name) => [name, byProperty[name]]));
+  const requiredKeys =
+    (options.profile ?? 'documented') === 'documented' ? [...REQUIRED_REQUEST_PROPERTIES] : [];
   return fc.record(model, { requiredKeys, noNullPrototype: true }) as fc.Arbitrary<
     ContractValue<'request', P>
   >;
@@ -72,12 +64,8 @@ export function createUserStatusRequestExamples<P extends RequestProfile = 'docu
   options: CreateUserStatusRequestArbitraryOptions<P> = {},
 ): ContractValue<'request', P>[] {
   const base = {
-    '@odata.type': USER_STATUS_ODATA_TYPE,
-    userDisplayName: 'Adele Vance',
-    devicesCount: 1,
-    status: options.status ?? ('compliant' as ComplianceStatus),
-    lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-    userPrincipalName: 'adele.vance@contoso.onmicrosoft.com',
+    ...SAMPLE_CREATE_REQUEST,
+    status: options.status ?? SAMPLE_CREATE_REQUEST.status,
   };
   const { '@odata.type': _odataType, ...withoutODataType } = base;
   const variants: Record<string, unknown>[] = [

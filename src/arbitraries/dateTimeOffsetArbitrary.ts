@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysInMonth } from './daysInMonth';
+import { daysInMonth } from '../contracts/dateTimeOffset';
 
 /** Date-times at the edges of what the contract accepts, tried before random ones. */
 export const DATE_TIME_OFFSET_EDGE_CASES: readonly string[] = Object.freeze([

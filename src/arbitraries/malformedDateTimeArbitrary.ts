@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysInMonth } from './daysInMonth';
+import { daysInMonth, type DateTimeOffsetParts } from '../contracts/dateTimeOffset';
 
 /** A string that is not a `DateTimeOffset`, and what is wrong with it. */
 export interface MalformedDateTime {
@@ -31,17 +31,8 @@ export const MALFORMED_DATE_TIME_EDGE_CASES: readonly MalformedDateTime[] = Obje
   ).map(([value, problem]) => ({ value, problem })),
 );
 
-/** The parts of a valid date-time, to break one at a time. */
-interface DateParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly fraction: string;
-  readonly zone: string;
-}
+/** The parts of a valid date-time, to break one at a time (the zone as written). */
+type DateParts = Omit<DateTimeOffsetParts, 'offsetMinutes'> & { readonly zone: string };
 
 const dateParts: fc.Arbitrary<DateParts> = fc.record(
   {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { createUserStatusRequestArbitrary } from './createUserStatusRequestArbitrary';
 import type { MalformedJsonBody, MalformedJsonLabel } from './MalformedJsonBody';
 
@@ -19,14 +19,7 @@ export const DEEP_NESTING_DEPTH = 100_000;
 /** How many characters the huge string holds (5 MiB of ASCII). */
 export const HUGE_STRING_LENGTH = 5 * 1024 * 1024;
 
-const VALID_TEXT = JSON.stringify({
-  '@odata.type': USER_STATUS_ODATA_TYPE,
-  userDisplayName: 'Adele Vance',
-  devicesCount: 1,
-  status: 'compliant',
-  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-  userPrincipalName: 'adele.vance@contoso.onmicrosoft.com',
-});
+const VALID_TEXT = JSON.stringify(SAMPLE_CREATE_REQUEST);
 
 type Make = (text: string, extra: number) => string;
 
@@ -238,8 +231,9 @@ function deepNesting(): MalformedJsonBody {
 }
 
 function hugeString(): MalformedJsonBody {
+  const { userDisplayName: _replaced, ...rest } = SAMPLE_CREATE_REQUEST;
   hugeStringText ??= afterBrace(
-    VALID_TEXT.replace('"userDisplayName":"Adele Vance",', ''),
+    JSON.stringify(rest),
     `"userDisplayName":"${'a'.repeat(HUGE_STRING_LENGTH)}",`,
   );
   return { ...HUGE_STRING, text: hugeStringText };

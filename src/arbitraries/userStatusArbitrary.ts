@@ -1,15 +1,11 @@
 import fc from 'fast-check';
 import { USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
 import type { ComplianceStatus, DeviceComplianceUserStatus } from '../contracts/types.generated';
-import { complianceStatusArbitrary } from './complianceStatusArbitrary';
+import { REQUIRED_ENTITY_PROPERTIES } from '../contracts/entityProperties';
+import { userStatusPropertyArbitraries } from './_internals/userStatusPropertyArbitraries';
 import { contractStringArbitrary } from './contractStringArbitrary';
 import { createUserStatusRequestExamples } from './createUserStatusRequestArbitrary';
-import { dateTimeOffsetArbitrary } from './dateTimeOffsetArbitrary';
-import { int32Arbitrary } from './int32Arbitrary';
 import { odataAnnotationsArbitrary } from './odataAnnotationsArbitrary';
-import { statusIdArbitrary } from './statusIdArbitrary';
-import { userNameArbitrary } from './userNameArbitrary';
-import { userPrincipalNameArbitrary } from './userPrincipalNameArbitrary';
 
 /** Options of `userStatusArbitrary` and `userStatusExamples`. */
 export interface UserStatusArbitraryOptions {
@@ -44,25 +40,9 @@ export function userStatusArbitrary(
     {
       '@odata.type': fc.constant(USER_STATUS_ODATA_TYPE),
       '@odata.context': fc.oneof(fc.constant(CONTEXT_URL), contractStringArbitrary()),
-      id: statusIdArbitrary(),
-      userDisplayName: userNameArbitrary({ nullable }),
-      devicesCount: int32Arbitrary(),
-      status:
-        options.status === undefined ? complianceStatusArbitrary() : fc.constant(options.status),
-      lastReportedDateTime: dateTimeOffsetArbitrary(),
-      userPrincipalName: userPrincipalNameArbitrary({ nullable }),
+      ...userStatusPropertyArbitraries({ status: options.status, nullable }),
     },
-    {
-      requiredKeys: [
-        'id',
-        'userDisplayName',
-        'devicesCount',
-        'status',
-        'lastReportedDateTime',
-        'userPrincipalName',
-      ],
-      noNullPrototype: true,
-    },
+    { requiredKeys: [...REQUIRED_ENTITY_PROPERTIES], noNullPrototype: true },
   );
   if (options.annotations === false) {
     return entity.map(({ '@odata.type': _type, '@odata.context': _context, ...plain }) => plain);

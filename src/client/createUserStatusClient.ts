@@ -1,3 +1,4 @@
+import { userStatusesPath } from '../contracts/userStatusesPath';
 import type {
   CreateUserStatusRequest,
   CreateUserStatusRequestGraphMetadata,
@@ -107,7 +108,7 @@ export function createUserStatusClient(options: UserStatusClientOptions = {}): U
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
     async createUserStatus(policyId, body, callOptions = {}) {
-      const url = `${baseUrl}/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(policyId)}/userStatuses`;
+      const url = `${baseUrl}${userStatusesPath(policyId)}`;
       const headers: Record<string, string> = {
         accept: 'application/json',
         'content-type': 'application/json',

@@ -1,3 +1,4 @@
+import { DATE_TIME_OFFSET_YEARS } from '../contracts/dateTimeOffset';
 import { UsageError } from '../errors';
 
 /**
@@ -9,7 +10,7 @@ export function formatGraphDateTime(date: Date, extraTicks = 0): string {
   const time = date.getTime();
   if (Number.isNaN(time)) throw new UsageError('the date is invalid (NaN); pass a valid Date');
   const year = date.getUTCFullYear();
-  if (year < 1 || year > 9999) {
+  if (year < DATE_TIME_OFFSET_YEARS.min || year > DATE_TIME_OFFSET_YEARS.max) {
     throw new UsageError(`the year ${year} is outside 0001-9999, which a DateTimeOffset can hold`);
   }
   // toISOString writes years 0000-9999 with four digits and exactly 3 fractional digits.

@@ -1,16 +1,12 @@
+import type { RequestViolation } from '../arbitraries/InvalidCreateUserStatusRequest';
 import type { CreateUserStatusRequest } from '../contracts/types.generated';
 
 /**
- * Why an invalid body breaks the contract: the JSON pointer and rule `listIssues` must report (or,
- * for an advisory one, `listAdvisories`).
+ * Why an invalid case's body is invalid: the invalid-request arbitrary's `RequestViolation` (the
+ * JSON pointer and rule `listIssues` must report), or, marked `advisory`, a body that conforms to
+ * the contract and breaks only the toolkit's advice (`listAdvisories`): a warning.
  */
-export interface FuzzViolation {
-  readonly path: string;
-  readonly rule: string;
-  readonly description: string;
-  /** Set when the body conforms to the contract and breaks only the toolkit's advice: a warning. */
-  readonly advisory?: true;
-}
+export type FuzzViolation = Omit<RequestViolation, 'mutation'> & { readonly advisory?: true };
 
 /**
  * One generated test case: what to send and what kind of answer the contract demands. A case may

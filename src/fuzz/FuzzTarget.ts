@@ -1,3 +1,4 @@
+import { userStatusesPath } from '../contracts/userStatusesPath';
 import type { Dispatcher } from 'undici';
 
 /** The server under test and how to talk to it. */
@@ -23,12 +24,7 @@ export interface FuzzTarget {
   readonly deadline?: number;
 }
 
-/** The collection path of a policy's user statuses. */
-export function collectionPath(policyId: string): string {
-  return `/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(policyId)}/userStatuses`;
-}
-
 /** The path of one user status. */
 export function itemPath(policyId: string, id: string): string {
-  return `${collectionPath(policyId)}/${encodeURIComponent(id)}`;
+  return `${userStatusesPath(policyId)}/${encodeURIComponent(id)}`;
 }

@@ -1,3 +1,9 @@
+import {
+  daysSinceEpoch,
+  MAX_FRACTION_DIGITS,
+  parseDateTimeOffset,
+} from '../contracts/dateTimeOffset';
+
 /**
  * How a date-time a server answered relates to the one it was sent:
  * - `same`: the same instant (in any zone, with any number of trailing zeros);
@@ -22,8 +28,8 @@ export function compareInstants(sent: string, received: string): InstantComparis
   if (left === undefined || right === undefined) return { kind: 'different' };
   if (left.value === right.value) return { kind: 'same' };
   const distance = left.value > right.value ? left.value - right.value : right.value - left.value;
-  const unit = 10n ** BigInt(MAX_DIGITS - right.digits);
-  return right.digits < MAX_DIGITS && distance < unit
+  const unit = 10n ** BigInt(MAX_FRACTION_DIGITS - right.digits);
+  return right.digits < MAX_FRACTION_DIGITS && distance < unit
     ? { kind: 'precision', digits: right.digits }
     : { kind: 'different' };
 }
@@ -33,33 +39,18 @@ export function sameInstant(a: string, b: string): boolean {
   return compareInstants(a, b).kind === 'same';
 }
 
-const MAX_DIGITS = 12;
-
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,12}))?(Z|([+-])(\d{2}):(\d{2}))$/;
-
 /** The instant in picoseconds since 1970 (exact, as a bigint), and how many digits were written. */
 function toPicoseconds(text: string): { value: bigint; digits: number } | undefined {
-  const match = DATE_TIME.exec(text);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, fraction = '', zone, sign, oh, om] = match;
-  const days = daysFromCivil(Number(y), Number(mo), Number(d));
-  let seconds = days * 86_400 + Number(h) * 3600 + Number(mi) * 60 + Number(s);
-  if (zone !== 'Z') {
-    const offset = Number(oh) * 3600 + Number(om) * 60;
-    seconds -= sign === '+' ? offset : -offset;
-  }
-  const value = BigInt(seconds) * 10n ** 12n + BigInt(fraction.padEnd(MAX_DIGITS, '0'));
-  return { value, digits: fraction.length };
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm; any year). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+  const parts = parseDateTimeOffset(text);
+  if (!parts) return undefined;
+  const seconds =
+    daysSinceEpoch(parts.year, parts.month, parts.day) * 86_400 +
+    parts.hour * 3600 +
+    parts.minute * 60 +
+    parts.second -
+    parts.offsetMinutes * 60;
+  const value =
+    BigInt(seconds) * 10n ** BigInt(MAX_FRACTION_DIGITS) +
+    BigInt(parts.fraction.padEnd(MAX_FRACTION_DIGITS, '0'));
+  return { value, digits: parts.fraction.length };
 }

@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import { UsageError } from '../errors';
+import { positiveInteger } from '../positiveInteger';
 import { assertLoopbackTarget } from './assertLoopbackTarget';
 import { SCENARIOS } from './caseArbitrary';
 import type { Check, CheckContext } from './Check';
@@ -73,8 +74,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   assertLoopbackTarget(baseUrl, options.allowRemote === true);
   const checks = selectChecks(options);
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
-  const concurrency = positiveInteger(options.concurrency ?? 10, 'concurrency');
-  const runs = positiveInteger(options.runs ?? 100, 'runs');
+  const concurrency = positiveInteger(options.concurrency ?? 10, 'the concurrency option');
+  const runs = positiveInteger(options.runs ?? 100, 'the runs option');
   const shard = options.shard ?? { index: 1, count: 1 };
   if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
     throw new UsageError(
@@ -185,10 +186,4 @@ function shardRuns(total: number, shard: FuzzOptions['shard']): number {
   if (!shard) return Math.max(1, total);
   const share = Math.floor(total / shard.count) + (shard.index <= total % shard.count ? 1 : 0);
   return Math.max(1, share);
-}
-
-function positiveInteger(value: number, option: keyof FuzzOptions): number {
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`the ${option} option must be a positive integer, not ${value}`);
-  return value;
 }

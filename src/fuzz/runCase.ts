@@ -1,7 +1,9 @@
+import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
+import { userStatusesPath } from '../contracts/userStatusesPath';
 import type { CaseOutcome } from './CaseOutcome';
 import type { Exchange, FuzzRequest, FuzzResponse } from './Exchange';
 import type { FuzzCase } from './FuzzCase';
-import { collectionPath, itemPath, type FuzzTarget } from './FuzzTarget';
+import { itemPath, type FuzzTarget } from './FuzzTarget';
 import { responseJson } from './responseJson';
 import { sendRequest } from './sendRequest';
 
@@ -16,7 +18,7 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
     exchanges.push(exchange);
     return exchange;
   };
-  const collection = collectionPath(target.policyId);
+  const collection = userStatusesPath(target.policyId);
   switch (fuzzCase.kind) {
     case 'create': {
       const main = await send(post(collection, target, JSON.stringify(fuzzCase.body)));
@@ -65,7 +67,7 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
     }
     case 'unknownParent': {
       const main = await send(
-        post(collectionPath(fuzzCase.policyId), target, JSON.stringify(fuzzCase.body)),
+        post(userStatusesPath(fuzzCase.policyId), target, JSON.stringify(fuzzCase.body)),
       );
       return { fuzzCase, exchanges, main };
     }
@@ -92,25 +94,16 @@ export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<C
         method: fuzzCase.method,
         path,
         headers: { ...authorized(target), 'content-type': 'application/json' },
-        body: JSON.stringify(SAMPLE_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       });
       return { fuzzCase, exchanges, main };
     }
   }
 }
 
-/** A valid create body: the probe before a run, and the body of method cases. */
-const SAMPLE_BODY = {
-  userDisplayName: 'Method Probe',
-  devicesCount: 1,
-  status: 'compliant',
-  lastReportedDateTime: '2026-01-01T00:00:00.0000000Z',
-  userPrincipalName: 'method.probe@contoso.onmicrosoft.com',
-};
-
 /** An authorised, valid create under the target's policy: the probe before a run sends it too. */
 export function sampleCreateRequest(target: FuzzTarget): FuzzRequest {
-  return post(collectionPath(target.policyId), target, JSON.stringify(SAMPLE_BODY));
+  return post(userStatusesPath(target.policyId), target, JSON.stringify(SAMPLE_CREATE_REQUEST));
 }
 
 function authorized(target: FuzzTarget): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../validator/ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 import type { MatcherUtilsLike } from './UserStatusMatcherContext';
 
 /** How many issues a failure message lists before summarising the rest. */

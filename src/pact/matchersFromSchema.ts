@@ -2,6 +2,7 @@
 // require; matchers need none of it.
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers';
 import type { Matcher } from '@pact-foundation/pact/src/v3/types';
+import { RFC3339_DATE_TIME_PATTERN } from '../contracts/dateTimeOffset';
 import { readContractFile } from '../contracts/registry';
 import { UsageError } from '../errors';
 
@@ -62,9 +63,6 @@ export function matchersFromSchema(
 }
 
 const UNSUPPORTED = ['anyOf', 'oneOf', 'allOf', 'not', 'if'] as const;
-// A date-time format without a pattern gets RFC 3339 with an offset, as JSON Schema defines it.
-const RFC3339_DATE_TIME =
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
 
 function derive(node: SchemaNode, example: unknown, path: string, walk: Walk): MatcherTree {
   const { schema, root } = resolve(node, path, walk);
@@ -111,7 +109,8 @@ function derive(node: SchemaNode, example: unknown, path: string, walk: Walk): M
 
 function stringMatcher(schema: SchemaNode, example: string): MatcherTree {
   if (typeof schema['pattern'] === 'string') return MatchersV3.regex(schema['pattern'], example);
-  if (schema['format'] === 'date-time') return MatchersV3.regex(RFC3339_DATE_TIME, example);
+  // A date-time format without a pattern gets RFC 3339 with an offset, as JSON Schema defines it.
+  if (schema['format'] === 'date-time') return MatchersV3.regex(RFC3339_DATE_TIME_PATTERN, example);
   return MatchersV3.string(example);
 }
 

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { request } from 'undici';
+import { isBearerToken } from '../contracts/bearerToken';
 import { ConnectionError, InputError, UsageError } from '../errors';
 import { redactSecret } from '../redactSecret';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
@@ -236,7 +237,7 @@ function checkOptions(options: VerifyProviderOptions): VerificationRun {
   if (maxTimeSeconds !== undefined && !(maxTimeSeconds >= 0)) {
     throw new UsageError(`--max-time must not be negative, not ${maxTimeSeconds}`);
   }
-  if (options.token !== undefined && !/^[A-Za-z0-9\-._~+/]+=*$/.test(options.token)) {
+  if (options.token !== undefined && !isBearerToken(options.token)) {
     throw new UsageError(
       '--token must be a bearer token (letters, digits and - . _ ~ + / only, optionally ending in =)',
     );

@@ -1,5 +1,5 @@
 import type { DeviceComplianceUserStatus } from '../contracts/types.generated';
-import { UsageError } from '../errors';
+import { positiveInteger } from '../positiveInteger';
 import { DEFAULT_STORE_CAPACITY, DEFAULT_STORE_CAPACITY_BYTES } from './defaults';
 
 /**
@@ -82,18 +82,8 @@ export class UserStatusStore {
     capacity: number = DEFAULT_STORE_CAPACITY,
     byteCapacity: number = DEFAULT_STORE_CAPACITY_BYTES,
   ) {
-    if (!Number.isSafeInteger(capacity) || capacity < 1) {
-      throw new UsageError(
-        `the store capacity must be a positive integer, not ${String(capacity)}`,
-      );
-    }
-    if (!Number.isSafeInteger(byteCapacity) || byteCapacity < 1) {
-      throw new UsageError(
-        `the store byte capacity must be a positive integer, not ${String(byteCapacity)}`,
-      );
-    }
-    this.capacity = capacity;
-    this.byteCapacity = byteCapacity;
+    this.capacity = positiveInteger(capacity, 'the store capacity');
+    this.byteCapacity = positiveInteger(byteCapacity, 'the store byte capacity');
   }
 
   /** How many statuses are stored, over all policies. */

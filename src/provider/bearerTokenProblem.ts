@@ -1,5 +1,4 @@
-// RFC 6750's b64token, the only thing a bearer credential may be; anything else is malformed.
-const BEARER = /^bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
+import { bearerTokenOf } from '../contracts/bearerToken';
 
 /**
  * Why an `Authorization` header does not authenticate against the accepted tokens, as Graph's 401
@@ -16,7 +15,7 @@ export function bearerTokenProblem(
   if (header === undefined || header.trim() === '') {
     return 'Access token is empty: send an Authorization: Bearer <token> header.';
   }
-  const token = BEARER.exec(header)?.[1];
+  const token = bearerTokenOf(header);
   if (token === undefined) {
     return 'The Authorization header is not a bearer token: send Authorization: Bearer <token>.';
   }

@@ -1,4 +1,6 @@
+import { isBearerToken } from '../contracts/bearerToken';
 import { UsageError } from '../errors';
+import { positiveInteger } from '../positiveInteger';
 import type { RequestHandlerConfig } from './createRequestHandler';
 import { createStatusIdGenerator } from './createStatusIdGenerator';
 import { createThrottle } from './createThrottle';
@@ -36,9 +38,6 @@ export interface ProviderCore {
   reset(): void;
 }
 
-// A bearer token must be an RFC 6750 b64token, or no Authorization header could ever carry it.
-const TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
@@ -50,7 +49,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function createProviderCore(options: ProviderOptions): ProviderCore {
   const tokens = new Set(options.tokens ?? [DEFAULT_TOKEN]);
   for (const token of tokens) {
-    if (!TOKEN.test(token)) {
+    // A token no Authorization header could carry could never be accepted.
+    if (!isBearerToken(token)) {
       throw new UsageError(
         `the token ${JSON.stringify(token)} cannot be sent as a bearer token: use letters, digits and - . _ ~ + / only`,
       );
@@ -130,11 +130,4 @@ function assertPolicyId(policyId: unknown): void {
   if (typeof policyId !== 'string' || policyId === '') {
     throw new UsageError(`a policy id must be a non-empty string, not ${JSON.stringify(policyId)}`);
   }
-}
-
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`${name} must be a positive integer, not ${String(value)}`);
-  }
-  return value;
 }

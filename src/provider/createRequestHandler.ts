@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestProfile } from '../contracts/registry';
+import { userStatusesPath } from '../contracts/userStatusesPath';
 import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
@@ -281,7 +282,7 @@ function createStatus(exchange: Exchange, config: RequestHandlerConfig, at: Reso
     const status = toUserStatus(config.nextId(), body as CreateUserStatusRequestGraphMetadata);
     config.store.add(at.policyId, status);
     // Generated ids are URL-safe (hex digits, '-' and '_'): only the policy id needs encoding.
-    const location = `${at.version === undefined ? '' : `/${at.version}`}/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(at.policyId)}/userStatuses/${status.id}`;
+    const location = `${at.version === undefined ? '' : `/${at.version}`}${userStatusesPath(at.policyId)}/${status.id}`;
     sendEntity(exchange, config, 201, at, status, { location });
   });
 }

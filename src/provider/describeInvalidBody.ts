@@ -1,4 +1,5 @@
-import type { ValidationIssue } from '../validator/ValidationIssue';
+import type { ODataErrorDetail } from '../contracts/ODataErrorDetail';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 import { MAX_CHECKED_UNKNOWN_MEMBERS } from './listRequestIssues';
 
 const MAX_DETAILS = 20;
@@ -8,7 +9,7 @@ export interface InvalidBodyDescription {
   /** One sentence naming the first broken property and rule (and how many more there are). */
   readonly message: string;
   /** One entry per issue (at most 20): `code` is the rule, `target` the JSON pointer. */
-  readonly details: { code: string; message: string; target: string }[];
+  readonly details: ODataErrorDetail[];
 }
 
 /**

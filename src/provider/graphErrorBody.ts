@@ -1,3 +1,4 @@
+import type { ODataErrorDetail } from '../contracts/ODataErrorDetail';
 import type { ODataError } from '../contracts/types.generated';
 import { GRAPH_ERROR_CODES, type GraphErrorStatus } from './graphErrorCodes';
 
@@ -19,7 +20,7 @@ export function graphErrorBody(
   status: GraphErrorStatus,
   message: string,
   ids: GraphErrorIds,
-  details?: readonly { code: string; message: string; target: string }[],
+  details?: readonly ODataErrorDetail[],
 ): ODataError {
   return {
     error: {

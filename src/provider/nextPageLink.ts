@@ -1,3 +1,5 @@
+import { userStatusesPath } from '../contracts/userStatusesPath';
+
 /**
  * The `@odata.nextLink` of a page of a policy's statuses: an absolute URL to the same collection,
  * under the version prefix the client used, with the client's `$top` (when it sent one) and the
@@ -12,5 +14,5 @@ export function nextPageLink(
 ): string {
   const version = at.version === undefined ? '' : `/${at.version}`;
   const query = `${top === undefined ? '' : `$top=${top}&`}$skiptoken=${after}`;
-  return `${origin}${version}/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(at.policyId)}/userStatuses?${query}`;
+  return `${origin}${version}${userStatusesPath(at.policyId)}?${query}`;
 }

@@ -1,3 +1,9 @@
+import {
+  DATE_TIME_OFFSET_YEARS,
+  daysInMonth,
+  MAX_FRACTION_DIGITS,
+} from '../contracts/dateTimeOffset';
+
 /**
  * Whether a string is a Graph `DateTimeOffset` as the contract defines it: RFC 3339 with a `Z` or
  * `±hh:mm` offset, 0 to 12 fractional digits, years 0001-9999, a day that exists in that month
@@ -21,7 +27,13 @@ export function isDateTimeOffset(value: string): boolean {
   const year = fourDigits(value, 0);
   const month = twoDigits(value, 5);
   const day = twoDigits(value, 8);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+  if (
+    year < DATE_TIME_OFFSET_YEARS.min ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  )
     return false;
   const hour = twoDigits(value, 11);
   const minute = twoDigits(value, 14);
@@ -34,7 +46,7 @@ export function isDateTimeOffset(value: string): boolean {
     const fractionStart = index;
     while (index < length && isDigit(value.charCodeAt(index))) index++;
     const digits = index - fractionStart;
-    if (digits < 1 || digits > 12) return false;
+    if (digits < 1 || digits > MAX_FRACTION_DIGITS) return false;
   }
   const zone = value.charCodeAt(index);
   if (zone === 90 /* Z */) return index + 1 === length;
@@ -61,12 +73,4 @@ function fourDigits(value: string, at: number): number {
   const high = twoDigits(value, at);
   const low = twoDigits(value, at + 2);
   return high < 0 || low < 0 ? -1 : high * 100 + low;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

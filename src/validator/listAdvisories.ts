@@ -1,4 +1,4 @@
-import type { ValidationIssue } from './ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 
 /**
  * The toolkit's advice on a create body that the contract itself allows: stricter than the

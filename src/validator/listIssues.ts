@@ -1,7 +1,7 @@
 import type { ContractName } from '../contracts/registry';
 import { compiledValidator } from './compiledValidator';
 import { toValidationIssues } from './toValidationIssues';
-import type { ValidationIssue } from './ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 import type { ValidationOptions } from './ValidationOptions';
 
 /** Every way a value breaks a contract, pinpointed; an empty list means the value is valid. */

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { describeValue } from './describeValue';
 import { appendToPointer } from './jsonPointer';
-import type { ValidationIssue } from './ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 
 const DATE_TIME_EXPECTATION =
   'an RFC 3339 date-time with Z or a ±hh:mm offset, 0-12 fractional digits, years 0001-9999 and a real calendar day (e.g. 2020-06-14T20:52:52.8841394Z)';

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
-// Imports flow one way: contracts, then validator (with the errors they throw and the redaction of
-// secrets in text), then the generators, Pact, the client and the Jest matchers; then the provider,
-// the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above everything
-// it re-exports.
+// Imports flow one way: contracts, then the errors the toolkit throws (with the option check that
+// throws one) and the redaction of secrets in text, then the validator, then the generators, Pact, the client and the Jest matchers; then the
+// provider, the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above
+// everything it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
-  ['validator', 'errors.ts', 'redactSecret.ts'],
+  ['errors.ts', 'redactSecret.ts', 'positiveInteger.ts'],
+  ['validator'],
   ['arbitraries', 'factories', 'pact', 'client', 'jest'],
   ['provider', 'fuzz', 'msw'],
   ['cli'],
@@ -70,6 +71,16 @@ describe('the import layers of src/', () => {
     ]);
     expect(upwardImports(sources)).toEqual([
       'validator/check.ts imports ../fuzz/fuzz, a layer above it',
+    ]);
+  });
+
+  it('flags errors.ts reaching up into the validator, which throws its errors', () => {
+    const sources = new Map([
+      ['errors.ts', "import type { ValidationIssue } from './validator/ValidationIssue';\n"],
+      ['validator/assertValid.ts', "import { ContractViolationError } from '../errors';\n"],
+    ]);
+    expect(upwardImports(sources)).toEqual([
+      'errors.ts imports ./validator/ValidationIssue, a layer above it',
     ]);
   });
 

@@ -350,6 +350,9 @@ describe('user-status-contracts fuzz', () => {
       '--max-time',
       // Half a second or more per scenario even when a loaded machine lets one overrun its share.
       '8',
+      // Paced, so the campaign waits out its budget instead of keeping a core busy for all of it.
+      '--rate-limit',
+      '200',
       '--report',
       `json=${path}`,
       '--no-save-failures',

@@ -10,7 +10,20 @@ import { GALLERY, REQUIRED_FILLER } from './gallery/defects';
 
 const SEED = 20261128;
 
-/** The fuzzer with the gallery's seed, token and policy against `baseUrl`. */
+/**
+ * The seeds each gallery entry is tried with: the gallery's seed in `npm test`; five seeds in
+ * `npm run test:gallery-seeds`, which shows each entry's `runs` budget catches it whatever the seed.
+ */
+const SEEDS: readonly number[] = (process.env['GALLERY_SEEDS'] ?? String(SEED))
+  .split(',')
+  .map((seed) => Number(seed.trim()));
+if (SEEDS.some((seed) => !Number.isSafeInteger(seed))) {
+  throw new Error(
+    `GALLERY_SEEDS must be comma-separated integers, not ${process.env['GALLERY_SEEDS']}`,
+  );
+}
+
+/** The fuzzer with a seed (the gallery's by default), the token and the policy against `baseUrl`. */
 function fuzzAt(baseUrl: string, options: Partial<FuzzOptions> = {}): Promise<FuzzReport> {
   return fuzz({
     baseUrl,
@@ -21,25 +34,47 @@ function fuzzAt(baseUrl: string, options: Partial<FuzzOptions> = {}): Promise<Fu
   });
 }
 
-describe('the fuzzer against a gallery of broken providers', () => {
-  it('finds nothing wrong with the reference provider', async () => {
-    const provider = createProvider({ selfCheck: true });
-    const { url } = await provider.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const report = await fuzzAt(url);
-      expect(report.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
-      expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
-    } finally {
-      await provider.close();
-    }
-  }, 120_000);
+/** Each gallery item with each seed, as `it.each` rows: a name, the seed and the item. */
+function withSeeds<T extends { readonly name: string }>(
+  items: readonly T[],
+): Array<readonly [string, number, T]> {
+  return items.flatMap((item) =>
+    SEEDS.map(
+      (seed) =>
+        [SEEDS.length === 1 ? item.name : `${item.name} (seed ${seed})`, seed, item] as const,
+    ),
+  );
+}
 
-  it.each(GALLERY.map((entry) => [entry.name, entry] as const))(
+describe('the fuzzer against a gallery of broken providers', () => {
+  // Each campaign has its own providers on ephemeral ports, so they run side by side: one waits
+  // on the network while another generates and judges.
+  it.concurrent.each(SEEDS.map((seed) => [SEEDS.length === 1 ? '' : ` (seed ${seed})`, seed]))(
+    'finds nothing wrong with the reference provider%s',
+    async (_seedName, seed) => {
+      const provider = createProvider({ selfCheck: true });
+      const { url } = await provider.listen({ host: '127.0.0.1', port: 0 });
+      try {
+        const report = await fuzzAt(url, { seed });
+        expect(report.findings.map((f) => `${f.check}: ${f.message}`)).toEqual([]);
+        expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
+      } finally {
+        await provider.close();
+      }
+    },
+    120_000,
+  );
+
+  it.concurrent.each(withSeeds(GALLERY))(
     'flags a provider that %s',
-    async (_name, entry) => {
+    async (_name, seed, entry) => {
       const broken = await startDefectiveProvider(entry.defect);
       try {
+        // The entry's budget: the canonical edge cases plus the fewest generated cases that
+        // catch it on every seed of `npm run test:gallery-seeds`.
         const report = await fuzzAt(broken.url, {
+          seed,
+          runs: entry.runs,
           ...(entry.maxResponseTimeMs === undefined
             ? {}
             : { maxResponseTimeMs: entry.maxResponseTimeMs }),
@@ -70,12 +105,13 @@ describe('the fuzzer against a gallery of broken providers', () => {
     120_000,
   );
 
-  it.each(CONFORMANT_VARIANTS.map((variant) => [variant.name, variant] as const))(
+  // A conformant provider keeps the full default budget: a false alarm may need many cases.
+  it.concurrent.each(withSeeds(CONFORMANT_VARIANTS))(
     'passes a conformant provider that %s, with the warnings it earns',
-    async (_name, variant) => {
+    async (_name, seed, variant) => {
       const unusual = await startDefectiveProvider(variant.defect);
       try {
-        const report = await fuzzAt(unusual.url);
+        const report = await fuzzAt(unusual.url, { seed });
         expect(
           report.findings
             .filter((f) => f.level === 'failure')
@@ -92,48 +128,56 @@ describe('the fuzzer against a gallery of broken providers', () => {
     120_000,
   );
 
-  it('reports each of the five required properties a server lets go missing as its own finding, in one run', async () => {
-    const lenient = await startDefectiveProvider(REQUIRED_FILLER);
-    try {
-      const report = await fuzzAt(lenient.url, {
-        checks: ['negative_data_rejection'],
-      });
-      const missing = report.findings.filter((f) => f.keyword === 'required');
-      expect(missing.map((f) => f.pointer).sort()).toEqual([
-        '/devicesCount',
-        '/lastReportedDateTime',
-        '/status',
-        '/userDisplayName',
-        '/userPrincipalName',
-      ]);
-      for (const finding of missing) {
-        expect(finding).toMatchObject({ level: 'failure', check: 'negative_data_rejection' });
-        expect(finding.hits).toBeGreaterThanOrEqual(1);
+  it.concurrent(
+    'reports each of the five required properties a server lets go missing as its own finding, in one run',
+    async () => {
+      const lenient = await startDefectiveProvider(REQUIRED_FILLER);
+      try {
+        const report = await fuzzAt(lenient.url, {
+          checks: ['negative_data_rejection'],
+        });
+        const missing = report.findings.filter((f) => f.keyword === 'required');
+        expect(missing.map((f) => f.pointer).sort()).toEqual([
+          '/devicesCount',
+          '/lastReportedDateTime',
+          '/status',
+          '/userDisplayName',
+          '/userPrincipalName',
+        ]);
+        for (const finding of missing) {
+          expect(finding).toMatchObject({ level: 'failure', check: 'negative_data_rejection' });
+          expect(finding.hits).toBeGreaterThanOrEqual(1);
+        }
+        // Each is reported once, however many cases hit it.
+        expect(new Set(report.findings.map((f) => f.id)).size).toBe(report.findings.length);
+      } finally {
+        await lenient.close();
       }
-      // Each is reported once, however many cases hit it.
-      expect(new Set(report.findings.map((f) => f.id)).size).toBe(report.findings.length);
-    } finally {
-      await lenient.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 
-  it('reports one root cause once: a 200 instead of 201 is one entry per check, grouped', async () => {
-    const entry = GALLERY.find((e) => e.name === 'answers 200 instead of 201');
-    if (!entry) throw new Error('gallery entry missing');
-    const broken = await startDefectiveProvider(entry.defect);
-    try {
-      const report = await fuzzAt(broken.url);
-      const byCheck = report.findings.filter((f) => f.check === 'status_code_conformance');
-      expect(byCheck).toHaveLength(1);
-      const cause = report.rootCauses.find((c) => c.findings.includes(byCheck[0]?.id ?? ''));
-      expect(cause?.checks).toEqual(
-        expect.arrayContaining(['status_code_conformance', 'positive_data_acceptance']),
-      );
-      expect(byCheck[0]?.hits).toBeGreaterThan(1);
-    } finally {
-      await broken.close();
-    }
-  }, 120_000);
+  it.concurrent(
+    'reports one root cause once: a 200 instead of 201 is one entry per check, grouped',
+    async () => {
+      const entry = GALLERY.find((e) => e.name === 'answers 200 instead of 201');
+      if (!entry) throw new Error('gallery entry missing');
+      const broken = await startDefectiveProvider(entry.defect);
+      try {
+        const report = await fuzzAt(broken.url);
+        const byCheck = report.findings.filter((f) => f.check === 'status_code_conformance');
+        expect(byCheck).toHaveLength(1);
+        const cause = report.rootCauses.find((c) => c.findings.includes(byCheck[0]?.id ?? ''));
+        expect(cause?.checks).toEqual(
+          expect.arrayContaining(['status_code_conformance', 'positive_data_acceptance']),
+        );
+        expect(byCheck[0]?.hits).toBeGreaterThan(1);
+      } finally {
+        await broken.close();
+      }
+    },
+    120_000,
+  );
 });
 
 /** A server on 127.0.0.1 that answers every request with `answer` (after draining the body). */

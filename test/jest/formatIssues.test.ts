@@ -1,7 +1,7 @@
 import { MAX_LISTED_ISSUES, countPlaces, formatIssues } from '../../src/jest/formatIssues';
 import type { MatcherUtilsLike } from '../../src/jest/UserStatusMatcherContext';
 import { listIssues } from '../../src/validator/listIssues';
-import type { ValidationIssue } from '../../src/validator/ValidationIssue';
+import type { ValidationIssue } from '../../src/contracts/ValidationIssue';
 import { ENTITY } from './httpHarness';
 
 /** Utilities without colours, as a runner that has none would pass them. */

@@ -1,6 +1,6 @@
 import { COMPLIANCE_STATUSES } from '../../src/contracts/complianceStatuses';
 import { listIssues } from '../../src/validator/listIssues';
-import type { ValidationIssue } from '../../src/validator/ValidationIssue';
+import type { ValidationIssue } from '../../src/contracts/ValidationIssue';
 
 const ODATA_TYPE = '#microsoft.graph.deviceComplianceUserStatus';
 

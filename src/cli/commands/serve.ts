@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
+import { SAMPLE_CREATE_REQUEST } from '../../contracts/sampleCreateRequest';
+import { userStatusesPath } from '../../contracts/userStatusesPath';
 import { REQUEST_PROFILES, type RequestProfile } from '../../contracts/registry';
 import {
   DEFAULT_HOST,
@@ -208,15 +209,8 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode>
 function banner(url: string, options: ServeOptions): string {
   const token = options.tokens[0] ?? DEFAULT_TOKEN;
   const policyId = options.policyIds[0] ?? DEFAULT_POLICY_ID;
-  const collection = `${url}/v1.0/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(policyId)}/userStatuses`;
-  const body = JSON.stringify({
-    '@odata.type': USER_STATUS_ODATA_TYPE,
-    userDisplayName: 'Adele Vance',
-    devicesCount: 3,
-    status: 'compliant',
-    lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-    userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-  });
+  const collection = `${url}/v1.0${userStatusesPath(policyId)}`;
+  const body = JSON.stringify(SAMPLE_CREATE_REQUEST);
   const lines = [
     `Reference provider listening on ${url} (also under /v1.0 and /beta)`,
     `  tokens:     ${options.tokens.join(', ')}  (send Authorization: Bearer <token>)`,

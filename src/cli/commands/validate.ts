@@ -9,7 +9,7 @@ import {
   type RequestProfile,
 } from '../../contracts/registry';
 import { InputError, UsageError } from '../../errors';
-import type { ValidationIssue } from '../../validator/ValidationIssue';
+import type { ValidationIssue } from '../../contracts/ValidationIssue';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';

@@ -62,6 +62,11 @@ export interface GalleryEntry {
   readonly minimal?: (fuzzCase: FuzzCase) => boolean;
   /** Extra fuzz options the check needs (only max_response_time needs a limit). */
   readonly maxResponseTimeMs?: number;
+  /**
+   * The smallest `runs` budget that catches the defect on every seed of `npm run
+   * test:gallery-seeds` (the canonical edge cases come on top of it, and catch most defects).
+   */
+  readonly runs: number;
 }
 
 /** The gallery: each provider is the reference provider with exactly one defect. */
@@ -69,6 +74,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers 500 to non-ASCII names',
     check: 'not_a_server_error',
+    runs: 1,
     // A short name (a canonical edge case, or a shrunk one) rather than a long random one;
     // 16 code points leave room for decomposed accents ("Zoë Ñúñez" is 13).
     minimal: (fuzzCase) =>
@@ -85,6 +91,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers 200 instead of 201',
     check: 'status_code_conformance',
+    runs: 1,
     defect: {
       response: (response) => (response.status === 201 ? { ...response, status: 200 } : response),
     },
@@ -92,6 +99,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'declares text/plain',
     check: 'content_type_conformance',
+    runs: 1,
     defect: {
       response: (response) => ({
         ...response,
@@ -102,6 +110,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: "answers errors without Graph's envelope",
     check: 'response_schema_conformance',
+    runs: 1,
     defect: {
       response: (response) =>
         response.status >= 400
@@ -112,6 +121,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'refuses valid creates with a null userPrincipalName',
     check: 'positive_data_acceptance',
+    runs: 1,
     defect: {
       request: (request) =>
         isCreate(request) && parse(request.body)?.['userPrincipalName'] === null
@@ -122,6 +132,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'accepts an Int32 overflow (clamps devicesCount)',
     check: 'negative_data_rejection',
+    runs: 1,
     // Shrinking stops at the first value past Int32 max.
     minimal: (fuzzCase) =>
       fuzzCase.kind === 'invalid' &&
@@ -139,6 +150,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'accepts PascalCase status values',
     check: 'negative_data_rejection',
+    runs: 1,
     defect: {
       request: (request) => {
         const body = isCreate(request) ? parse(request.body) : undefined;
@@ -156,6 +168,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'accepts JSON with a trailing comma',
     check: 'malformed_json_rejection',
+    runs: 1,
     defect: {
       request: (request) =>
         isCreate(request)
@@ -166,16 +179,19 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'drops userPrincipalName from the 201 body',
     check: 'create_echo',
+    runs: 1,
     defect: { response: rewriteCreated(({ userPrincipalName: _dropped, ...entity }) => entity) },
   },
   {
     name: 'gives every status the same id',
     check: 'create_echo',
+    runs: 1,
     defect: { response: rewriteCreated((entity) => ({ ...entity, id: 'same-id-for-everyone' })) },
   },
   {
     name: 'does not persist (reads by id answer 404)',
     check: 'ensure_resource_availability',
+    runs: 1,
     defect: {
       request: (request) =>
         request.method === 'GET' && ITEM.test(request.path)
@@ -186,6 +202,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'has no auth check',
     check: 'ignored_auth',
+    runs: 1,
     defect: {
       request: (request) => ({
         ...request,
@@ -196,6 +213,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers 401 to a bad token but stores the status anyway',
     check: 'ignored_auth',
+    runs: 1,
     defect: {
       // The create goes through as if authorised; only the answer says 401.
       request: (request) =>
@@ -219,6 +237,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'accepts any policy id',
     check: 'unknown_parent',
+    runs: 1,
     defect: {
       request: (request) => ({
         ...request,
@@ -232,6 +251,9 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'ignores Content-Type',
     check: 'unsupported_media_type',
+    // One run is one worker, which stops at its first finding (a warning: no Content-Type at all);
+    // a second worker tries a Content-Type that is not JSON.
+    runs: 2,
     defect: {
       request: (request) => ({
         ...request,
@@ -242,6 +264,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers 405 without an Allow header',
     check: 'unsupported_method',
+    runs: 1,
     defect: {
       response: (response) => {
         const { allow: _allow, ...headers } = response.headers;
@@ -252,6 +275,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers 204 to DELETE but keeps the status',
     check: 'use_after_free',
+    runs: 1,
     defect: {
       request: (request) =>
         request.method === 'DELETE' && ITEM.test(request.path)
@@ -262,6 +286,7 @@ export const GALLERY: readonly GalleryEntry[] = [
   {
     name: 'answers deletes slowly',
     check: 'max_response_time',
+    runs: 1,
     maxResponseTimeMs: 100,
     defect: {
       // Only deletes are slow, so the check must find them among fast answers.
