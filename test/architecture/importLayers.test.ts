@@ -8,8 +8,8 @@ import ts from 'typescript';
 // it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
-  ['validator', 'errors.ts', 'redactSecret.ts'],
-  ['arbitraries', 'factories', 'pact', 'client', 'jest'],
+  ['validator', 'errors.ts', 'redactSecret.ts', 'requirePeer.ts'],
+  ['arbitraries', 'factories', 'pact', 'client', 'jest', 'vitest'],
   ['provider', 'fuzz', 'msw'],
   ['cli'],
   ['index.ts'],

@@ -11,9 +11,12 @@ const ALLOWED_TOP_LEVEL = new Set([
   'pacts',
   'examples',
   'bench',
+  'bin',
   'package.json',
   'package-lock.json',
   'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
   // CI and tool configuration
   '.ci',
   '.gitignore',
