@@ -31,8 +31,9 @@ function build() {
 if (existsSync(main) || (existsSync(buildConfig) && build())) {
   require(main);
 } else {
+  // A git dependency gets here: npm installs it without building it.
   process.stderr.write(
-    `error: ${main} is missing: run "npm run build" in ${root} (it needs the dev dependencies: npm ci)\n`,
+    `error: this copy of user-status-contracts is not built (${main} is missing): install the package from a packed tarball (npm pack), not from git; in its repository, run "npm ci" and then "npm run build"\n`,
   );
   process.exitCode = 2;
 }
