@@ -19,4 +19,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The bin launcher: plain CommonJS run by Node, outside the TypeScript build.
+    files: ['bin/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

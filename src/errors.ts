@@ -104,3 +104,25 @@ export class GraphRequestError extends UserStatusContractsError {
     this.body = details.body;
   }
 }
+
+/** An optional peer dependency that a verb or entry needs is not installed; the message says how to add it. */
+export class MissingPeerError extends UserStatusContractsError {
+  /** The package that is missing, e.g. `@pact-foundation/pact`. */
+  readonly peer: string;
+  /** What needs it: a CLI verb (`verify`) or an entry (`user-status-contracts/pact`). */
+  readonly neededBy: string;
+  /** The command that adds it, e.g. `npm install --save-dev @pact-foundation/pact@^16.5.0`. */
+  readonly installCommand: string;
+
+  constructor(peer: string, neededBy: string, range: string, options?: { cause?: unknown }) {
+    const installCommand = `npm install --save-dev ${peer}@${range}`;
+    super(
+      'E_MISSING_PEER',
+      `${neededBy} needs ${peer}, which is not installed: ${installCommand}`,
+      options,
+    );
+    this.peer = peer;
+    this.neededBy = neededBy;
+    this.installCommand = installCommand;
+  }
+}

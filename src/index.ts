@@ -29,6 +29,7 @@ export {
   ContractViolationError,
   GraphRequestError,
   InputError,
+  MissingPeerError,
   OutputError,
   UsageError,
   UserStatusContractsError,

@@ -7,7 +7,7 @@ describe('the package entry', () => {
     const script = `
       require('ts-node').register({ transpileOnly: true });
       const api = require(${JSON.stringify(join(__dirname, '..', 'src', 'index.ts'))});
-      const pact = Object.keys(require.cache).filter((file) => file.includes('@pact-foundation'));
+      const pact = Object.keys(require.cache).filter((file) => /@pact-foundation|@pactflow/.test(file));
       console.log(JSON.stringify({ exports: Object.keys(api), pact }));
     `;
     const { exports, pact } = JSON.parse(

@@ -1,8 +1,9 @@
 import { createUserStatusRequestFactory, userStatusFactory } from 'user-status-contracts';
-import { userStatusMatchers } from 'user-status-contracts/jest';
+import { userStatusMatchers } from 'user-status-contracts/vitest';
 import { describe, expect, it, vi } from 'vitest';
 
-// Vitest without globals: register the matchers on Vitest's own expect.
+// Vitest without globals: register the matchers on Vitest's own expect. Importing the entry is all
+// the typing needs, the asymmetric forms (`expect.toMatchUserStatusContract()`) included.
 expect.extend(userStatusMatchers);
 
 describe('the user status matchers under Vitest', () => {

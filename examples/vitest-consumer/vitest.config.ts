@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^user-status-contracts\/jest$/, replacement: source('jest/index.ts') },
+      { find: /^user-status-contracts\/vitest$/, replacement: source('vitest/index.ts') },
       { find: /^user-status-contracts$/, replacement: source('index.ts') },
     ],
   },

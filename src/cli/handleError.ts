@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import {
   ConnectionError,
   InputError,
+  MissingPeerError,
   OutputError,
   UsageError,
   UserStatusContractsError,
@@ -33,6 +34,10 @@ export function handleError(error: unknown, io: CliIo): ExitCode {
     return ExitCode.Usage;
   }
   if (error instanceof ConnectionError) {
+    io.stderr(`error: ${error.message}\n`);
+    return ExitCode.Usage;
+  }
+  if (error instanceof MissingPeerError) {
     io.stderr(`error: ${error.message}\n`);
     return ExitCode.Usage;
   }

@@ -3,6 +3,7 @@ import type { CliIo } from './CliIo';
 import { COMMANDS } from './commands/index';
 import { ExitCode } from './ExitCode';
 import { handleError } from './handleError';
+import { requireVerbPeers } from './requireVerbPeers';
 
 const DESCRIPTION = `Contract tests, fixtures, generators, a reference provider and a fuzzer for one Microsoft Graph call:
 POST /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses`;
@@ -18,7 +19,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   const program = new Command('user-status-contracts')
     .description(DESCRIPTION)
     .version(version(), '-V, --version', 'print the version')
-    .addHelpText('after', FOOTER);
+    .addHelpText('after', FOOTER)
+    // Before any verb's action: a verb whose optional peer is missing says how to add it.
+    .hook('preAction', (_program, verb) => requireVerbPeers(verb.name(), verb.opts()));
   for (const makeCommand of COMMANDS) program.addCommand(makeCommand(context));
   configure(program, io);
   try {

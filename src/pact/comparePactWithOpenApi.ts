@@ -1,3 +1,5 @@
+import { requirePeer } from '../requirePeer';
+
 // The part of the comparator's API used here, typed by hand: its own typings resolve only under
 // `exports`-aware module resolution, which this CommonJS build does not use.
 interface ComparatorModule {
@@ -57,6 +59,7 @@ const INTERACTION_AT = /^\[root\]\.interactions\[(\d+)\]/;
  * openapi-pact-comparator, so a consumer cannot record a request or response the documented
  * shape forbids (an undocumented path or status, a body the schemas reject).
  * @param openapi a self-contained OpenAPI document (see `bundleOpenApiDocument`).
+ * @throws MissingPeerError when `@pactflow/openapi-pact-comparator` is not installed.
  * @example
  * const comparison = await comparePactWithOpenApi(pact, await bundleOpenApiDocument('contracts/openapi.json'));
  */
@@ -64,6 +67,7 @@ export async function comparePactWithOpenApi(
   pact: unknown,
   openapi: Record<string, unknown>,
 ): Promise<PactComparison> {
+  requirePeer('@pactflow/openapi-pact-comparator', 'comparePactWithOpenApi');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Comparator } = require('@pactflow/openapi-pact-comparator') as ComparatorModule;
   const comparator = new Comparator({ oas: openapi });

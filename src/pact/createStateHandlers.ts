@@ -1,12 +1,24 @@
-import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes';
 import { request } from 'undici';
-import type {
-  StateHandler,
-  StateHandlers,
-} from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
 import { readLimitedBody } from './readLimitedBody';
 import { MAX_ANSWER_BYTES } from './startProviderGuard';
 import type { StateSetupFailure } from './VerificationReport';
+
+/** The values a provider state supplies: what the pact's `fromProviderState` expressions take. */
+export type ProviderStateValues = Record<string, unknown>;
+
+/**
+ * One provider state's handlers, in the shape Pact's verifier takes (`stateHandlers` of its
+ * `VerifierOptions`): `setup` answers the state's values; `teardown` runs after the interaction.
+ */
+export interface ProviderStateHandler {
+  /** Sets the state up and answers its values. */
+  readonly setup: (params?: unknown) => Promise<ProviderStateValues>;
+  /** Undoes the state, when the state needs it. */
+  readonly teardown?: (params?: unknown) => Promise<ProviderStateValues>;
+}
+
+/** Provider-state handlers by state name, for the `stateHandlers` option of Pact's verifier. */
+export type ProviderStateHandlers = Readonly<Record<string, ProviderStateHandler>>;
 
 /** Options of `createStateHandlers`. */
 export interface StateHandlersOptions {
@@ -31,7 +43,7 @@ export interface StateHandlersOptions {
   readonly onFailure: (failure: StateSetupFailure) => void;
 }
 
-type Params = JsonMap;
+type Params = ProviderStateValues;
 
 /**
  * Provider-state handlers that work for a provider we do not control. By default a state is not
@@ -40,10 +52,10 @@ type Params = JsonMap;
  * and its answer supplies the values. Every state name gets a handler, including states of pacts
  * this process never read (a Pact Broker's), hence the `Proxy`.
  */
-export function createStateHandlers(options: StateHandlersOptions): StateHandlers {
+export function createStateHandlers(options: StateHandlersOptions): ProviderStateHandlers {
   // Capped at setTimeout's largest delay, beyond which a timer would fire at once.
   const timeoutMs = Math.min(options.timeoutMs ?? 10_000, 2_147_483_647);
-  const handlerFor = (state: string): StateHandler => {
+  const handlerFor = (state: string): ProviderStateHandler => {
     const values = (params: unknown): Params => {
       const given = typeof params === 'object' && params !== null ? (params as Params) : {};
       return options.policyId !== undefined && 'policyId' in given
@@ -90,8 +102,8 @@ export function createStateHandlers(options: StateHandlersOptions): StateHandler
       teardown: (params) => post('teardown', params),
     };
   };
-  const cache = new Map<string, StateHandler>();
-  return new Proxy({} as StateHandlers, {
+  const cache = new Map<string, ProviderStateHandler>();
+  return new Proxy({} as ProviderStateHandlers, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
       let handler = cache.get(name);

@@ -1,6 +1,7 @@
+// The matchers' own module at run time (the package root also loads the verifier, whose ESM-only
+// proxy agent Jest cannot require); types only from the package root, which semver covers.
+import type { PactV4 } from '@pact-foundation/pact';
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers';
-import type { V4InteractionWithResponse } from '@pact-foundation/pact/src/v4/http/types';
-import type { V4ConsumerPact } from '@pact-foundation/pact/src/v4/types';
 import type {
   CreateUserStatusRequest,
   DeviceComplianceUserStatus,
@@ -33,8 +34,53 @@ export const CREATE_USER_STATUS_INTERACTION_NAMES: readonly CreateUserStatusInte
   'missingBearer',
 ];
 
+/** A Pact V4 consumer pact (`new PactV4(...)` of `@pact-foundation/pact`), as far as `addTo` uses it. */
+export type ConsumerPactV4 = Pick<PactV4, 'addInteraction'>;
+
+/** An interaction added to a Pact V4 pact with its response: run it with `executeTest`. */
+export type PactV4InteractionWithResponse = ReturnType<
+  ReturnType<ReturnType<PactV4['addInteraction']>['withRequest']>['willRespondWith']
+>;
+
+/** What each create interaction sends (`body`) and answers (`responseBody`), by name. */
+export interface CreateUserStatusExchanges {
+  readonly created: {
+    readonly body: CreateUserStatusRequest;
+    readonly responseBody: DeviceComplianceUserStatus;
+  };
+  readonly createdWithoutNames: {
+    readonly body: CreateUserStatusRequest;
+    readonly responseBody: DeviceComplianceUserStatus;
+  };
+  /** The body breaks the contract on purpose (`devicesCount` is a string): no type describes it. */
+  readonly invalidBody: {
+    readonly body: unknown;
+    readonly responseBody: ODataError;
+  };
+  readonly unknownPolicy: {
+    readonly body: CreateUserStatusRequest;
+    readonly responseBody: ODataError;
+  };
+  readonly missingBearer: {
+    readonly body: CreateUserStatusRequest;
+    readonly responseBody: ODataError;
+  };
+}
+
+/** The create interactions by name, each with its own body and response body types. */
+export type CreateUserStatusInteractions = {
+  readonly [N in CreateUserStatusInteractionName]: CreateUserStatusInteraction<
+    CreateUserStatusExchanges[N]['body'],
+    CreateUserStatusExchanges[N]['responseBody']
+  >;
+};
+
 /** One create interaction: what the consumer sends and what it expects back, ready for a pact. */
-export interface CreateUserStatusInteraction {
+export interface CreateUserStatusInteraction<
+  Body = unknown,
+  ResponseBody extends DeviceComplianceUserStatus | ODataError =
+    DeviceComplianceUserStatus | ODataError,
+> {
   /** The interaction's description in the pact (unique among the create interactions). */
   readonly description: string;
   /** The provider state the interaction needs, and its params. */
@@ -47,13 +93,13 @@ export interface CreateUserStatusInteraction {
   /** The bearer token the consumer's test must send, or `undefined` for none. */
   readonly token: string | undefined;
   /** The body the consumer's test must send (the invalid one for `invalidBody`). */
-  readonly body: unknown;
+  readonly body: Body;
   /** The status the provider must answer. */
   readonly status: number;
   /** The example response body the mock server answers (what the matchers are built from). */
-  readonly responseBody: DeviceComplianceUserStatus | ODataError;
+  readonly responseBody: ResponseBody;
   /** Adds the interaction to a pact (any consumer and provider names); run it with `executeTest`. */
-  addTo(pact: V4ConsumerPact): V4InteractionWithResponse;
+  addTo(pact: ConsumerPactV4): PactV4InteractionWithResponse;
 }
 
 /** Options of `createUserStatusInteractions`. */
@@ -98,12 +144,12 @@ const EXAMPLE_REQUEST_ID = '7b0c5a8e-3f1d-4e2a-9c6b-5d4e3f2a1b0c';
  * const { created } = createUserStatusInteractions();
  * await created.addTo(pact).executeTest(async (server) => {
  *   const client = createUserStatusClient({ baseUrl: server.url, token: created.token });
- *   await client.createUserStatus(created.policyId, created.body as CreateUserStatusRequest);
+ *   await client.createUserStatus(created.policyId, created.body);
  * });
  */
 export function createUserStatusInteractions(
   options: CreateUserStatusInteractionsOptions = {},
-): Readonly<Record<CreateUserStatusInteractionName, CreateUserStatusInteraction>> {
+): CreateUserStatusInteractions {
   const seed = options.seed ?? 1;
   const token = options.token ?? 'example-token';
   const prefix = options.pathPrefix ?? '';
@@ -177,20 +223,20 @@ export function createUserStatusInteractions(
   };
 }
 
-interface InteractionSpec {
+interface InteractionSpec<Body, ResponseBody> {
   readonly description: string;
   readonly state: CreateUserStatusInteraction['state'];
-  readonly body: CreateUserStatusRequest | Record<string, unknown>;
+  readonly body: Body;
   /** Matchers for the request body, or `undefined` to require the body exactly. */
   readonly bodyMatchers: MatcherTree | undefined;
   readonly status: number;
-  readonly responseBody: DeviceComplianceUserStatus | ODataError;
+  readonly responseBody: ResponseBody;
 }
 
-function interaction(
+function interaction<Body, ResponseBody extends DeviceComplianceUserStatus | ODataError>(
   base: { readonly prefix: string; readonly token: string | undefined },
-  spec: InteractionSpec,
-): CreateUserStatusInteraction {
+  spec: InteractionSpec<Body, ResponseBody>,
+): CreateUserStatusInteraction<Body, ResponseBody> {
   const { params } = spec.state;
   const [param, policyId] =
     'policyId' in params

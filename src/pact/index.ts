@@ -1,5 +1,7 @@
 // The `./pact` entry: everything Pact-related, apart from the main entry so that importing the
-// toolkit does not load Pact.
+// toolkit does not load Pact. Pact is an optional peer dependency: the first import checks it is
+// installed, before anything loads it.
+import './requirePactPeer';
 export { bundleOpenApiDocument } from './bundleOpenApiDocument';
 export { comparePactWithOpenApi } from './comparePactWithOpenApi';
 export type {
@@ -9,15 +11,24 @@ export type {
 } from './comparePactWithOpenApi';
 export { contractMatchers } from './contractMatchers';
 export { createStateHandlers } from './createStateHandlers';
-export type { StateHandlersOptions } from './createStateHandlers';
+export type {
+  ProviderStateHandler,
+  ProviderStateHandlers,
+  ProviderStateValues,
+  StateHandlersOptions,
+} from './createStateHandlers';
 export {
   CREATE_USER_STATUS_INTERACTION_NAMES,
   createUserStatusInteractions,
 } from './createUserStatusInteractions';
 export type {
+  ConsumerPactV4,
+  CreateUserStatusExchanges,
   CreateUserStatusInteraction,
   CreateUserStatusInteractionName,
+  CreateUserStatusInteractions,
   CreateUserStatusInteractionsOptions,
+  PactV4InteractionWithResponse,
 } from './createUserStatusInteractions';
 export { formatVerificationReport } from './formatVerificationReport';
 export { matchersFromSchema } from './matchersFromSchema';

@@ -1,7 +1,7 @@
-// Deep imports: the package root also loads the verifier, whose ESM-only proxy agent Jest cannot
-// require; matchers need none of it.
+// At run time the matchers' own module: the package root also loads the verifier, whose ESM-only
+// proxy agent Jest cannot require. Types only from the package root, which semver covers.
+import type { Matcher } from '@pact-foundation/pact';
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers';
-import type { Matcher } from '@pact-foundation/pact/src/v3/types';
 import { RFC3339_DATE_TIME_PATTERN } from '../contracts/dateTimeOffset';
 import { readContractFile } from '../contracts/registry';
 import { UsageError } from '../errors';

@@ -8,9 +8,9 @@ import ts from 'typescript';
 // everything it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
-  ['errors.ts', 'redactSecret.ts', 'positiveInteger.ts'],
+  ['errors.ts', 'redactSecret.ts', 'positiveInteger.ts', 'requirePeer.ts'],
   ['validator'],
-  ['arbitraries', 'factories', 'pact', 'client', 'jest'],
+  ['arbitraries', 'factories', 'pact', 'client', 'jest', 'vitest'],
   ['provider', 'fuzz', 'msw'],
   ['cli'],
   ['index.ts'],

@@ -12,9 +12,12 @@ const ALLOWED_TOP_LEVEL = new Set([
   'examples',
   'bench',
   'docs',
+  'bin',
   'package.json',
   'package-lock.json',
   'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
   // CI and tool configuration
   '.ci',
   '.gitignore',
