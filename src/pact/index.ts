@@ -3,6 +3,7 @@
 export { bundleOpenApiDocument } from './bundleOpenApiDocument';
 export { comparePactWithOpenApi } from './comparePactWithOpenApi';
 export type {
+  ComparePactWithOpenApiOptions,
   InteractionComparison,
   PactComparison,
   PactComparisonFinding,
