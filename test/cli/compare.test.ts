@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SpecificationVersion } from '@pact-foundation/pact/src/v3/types';
-import { PactV4 } from '@pact-foundation/pact/src/v4';
 import { createUserStatusInteractions } from '../../src/pact/createUserStatusInteractions';
 import { DEFAULT_PACT_FILE } from '../../src/pact/pactNames';
+import { recordPrefixedPact } from '../helpers/recordPrefixedPact';
 import { runCli } from '../helpers/runCli';
 
 interface PactFile {
@@ -14,8 +13,6 @@ interface PactFile {
     response: { status: number; body: { content: Record<string, unknown> } };
   }>;
 }
-
-process.env['PACT_DO_NOT_TRACK'] = 'true';
 
 const { created, createdWithoutNames } = createUserStatusInteractions();
 let scratch: string;
@@ -141,35 +138,11 @@ describe('user-status-contracts compare', () => {
 describe('compare with the base paths of the servers, and folders of pacts', () => {
   const recorded = new Map<string, string>();
 
-  /** Records, with Pact, the pact of `createUserStatusInteractions({ pathPrefix: prefix })`. */
-  async function record(prefix: string): Promise<string> {
-    const dir = join(scratch, 'recorded', prefix.replace(/\W/g, ''));
-    const pact = new PactV4({
-      consumer: 'compare-cli',
-      provider: 'graph-user-statuses',
-      dir,
-      spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-      logLevel: 'warn',
-    });
-    for (const each of Object.values(createUserStatusInteractions({ pathPrefix: prefix }))) {
-      await each.addTo(pact).executeTest(async (server) => {
-        const url = `${server.url}${prefix}/deviceManagement/deviceCompliancePolicies/${each.policyId}/userStatuses`;
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(each.token === undefined ? {} : { authorization: `Bearer ${each.token}` }),
-          },
-          body: JSON.stringify(each.body),
-        });
-        expect(response.status).toBe(each.status);
-      });
-    }
-    return readFileSync(join(dir, 'compare-cli-graph-user-statuses.json'), 'utf8');
-  }
-
   beforeAll(async () => {
-    for (const prefix of ['/v1.0', '/beta', '/v2']) recorded.set(prefix, await record(prefix));
+    for (const prefix of ['/v1.0', '/beta', '/v2']) {
+      const dir = join(scratch, 'recorded', prefix.replace(/\W/g, ''));
+      recorded.set(prefix, await recordPrefixedPact(dir, prefix));
+    }
   });
 
   /** The recorded pact for `prefix`, copied into `folder`. */
