@@ -98,7 +98,7 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--pact <fileOrUrl...>',
-      "pact files, folders of pact files or pact URLs; repeatable (default: this package's pact in pacts/, unless --broker-url)",
+      "pact files, folders of pact files or pact URLs; repeatable (default: this package's pact in pacts/, unless --broker-url or $PACT_BROKER_BASE_URL)",
     )
     .option(
       '--provider <name>',
