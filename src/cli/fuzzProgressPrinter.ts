@@ -3,7 +3,9 @@ import type { CliIo } from './CliIo';
 
 /**
  * Progress for a fuzzing run: on a terminal, one line rewritten in place (requests, rate, findings
- * per check); elsewhere (CI logs), one quiet line when a scenario starts.
+ * per check); elsewhere (CI logs), and on a terminal that asks for plain output (`TERM=dumb`, or
+ * `NO_COLOR` set to anything but empty), one plain line when a scenario starts, with no control
+ * codes.
  */
 export function fuzzProgressPrinter(io: CliIo): {
   update: (progress: FuzzProgress) => void;
@@ -11,9 +13,10 @@ export function fuzzProgressPrinter(io: CliIo): {
 } {
   let lastScenario = '';
   let drawn = false;
+  const live = io.isTTY && io.env['TERM'] !== 'dumb' && !io.env['NO_COLOR'];
   return {
     update(progress) {
-      if (!io.isTTY) {
+      if (!live) {
         if (progress.scenario !== lastScenario) {
           lastScenario = progress.scenario;
           io.stderr(`fuzz: scenario ${progress.scenario} (${progress.requests} requests so far)\n`);

@@ -1,7 +1,8 @@
+import { mismatchesStatusFirst } from '../pact/mismatchesStatusFirst';
 import type { VerificationReport } from '../pact/VerificationReport';
 import type { JunitSuite } from '../fuzz/toJunitXml';
 
-/** A Pact verification as a JUnit suite: one test case per interaction. */
+/** A Pact verification as a JUnit suite: one test case per interaction, the status mismatch first. */
 export function pactJunitSuite(
   report: VerificationReport,
   seconds: number,
@@ -15,7 +16,8 @@ export function pactJunitSuite(
     cases: report.interactions.map((interaction) => {
       const base = { name: interaction.description, classname: 'pact' };
       if (interaction.passed || interaction.pending) return base;
-      const details = interaction.mismatches
+      const mismatches = mismatchesStatusFirst(interaction.mismatches);
+      const details = mismatches
         .map((m) =>
           m.expected === '' && m.actual === ''
             ? `${m.path || m.kind}: ${m.message}`
@@ -24,7 +26,7 @@ export function pactJunitSuite(
         .join('\n');
       return {
         ...base,
-        failure: { message: interaction.mismatches[0]?.message ?? 'failed', type: 'pact', details },
+        failure: { message: mismatches[0]?.message ?? 'failed', type: 'pact', details },
       };
     }),
   };

@@ -1,9 +1,10 @@
+import { mismatchesStatusFirst } from './mismatchesStatusFirst';
 import type { VerificationMismatch, VerificationReport } from './VerificationReport';
 
 /**
  * The report as text: one line per interaction (`PASS`, `FAIL` or `PENDING`, its description and
  * provider states), and under each failure one line per mismatch with its place, expected and
- * actual values.
+ * actual values, the status first.
  * @example
  * io.stdout(formatVerificationReport(await verifyProvider(options)));
  */
@@ -16,7 +17,9 @@ export function formatVerificationReport(report: VerificationReport): string {
         ? ''
         : ` (given ${interaction.providerStates.join(' and ')})`;
     lines.push(`${verdict.padEnd(7)} ${interaction.description}${states}`);
-    for (const mismatch of interaction.mismatches) lines.push(`          ${describe(mismatch)}`);
+    for (const mismatch of mismatchesStatusFirst(interaction.mismatches)) {
+      lines.push(`          ${describe(mismatch)}`);
+    }
   }
   for (const failure of report.stateFailures) {
     lines.push(

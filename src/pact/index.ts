@@ -5,6 +5,7 @@ import './requirePactPeer';
 export { bundleOpenApiDocument } from './bundleOpenApiDocument';
 export { comparePactWithOpenApi } from './comparePactWithOpenApi';
 export type {
+  ComparePactWithOpenApiOptions,
   InteractionComparison,
   PactComparison,
   PactComparisonFinding,

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { request } from 'undici';
 import { isBearerToken } from '../contracts/bearerToken';
@@ -7,6 +7,7 @@ import { ConnectionError, InputError, UsageError } from '../errors';
 import { redactSecret } from '../redactSecret';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
 import { clipVerificationReport } from './clipVerificationReport';
+import { expandPactFolders } from './expandPactFolders';
 import { parseVerifierResult } from './parseVerifierResult';
 import { redactVerificationReport } from './redactVerificationReport';
 import { startProviderGuard } from './startProviderGuard';
@@ -166,7 +167,7 @@ export async function verifyProvider(options: VerifyProviderOptions): Promise<Ve
       ? { ms: Math.max(1, Math.round(left)), byBudget: true }
       : { ms: Math.min(checked.timeoutMs, MAX_TIMER_MS), byBudget: false };
   };
-  const run: VerificationRun = { ...checked, pacts: await expandFolders(checked.pacts) };
+  const run: VerificationRun = { ...checked, pacts: await expandPactFolders(checked.pacts) };
   // Local pact files first: an unreadable one is refused before anything is sent anywhere.
   const [urls, files] = partition(run.pacts, isHttpUrl);
   await Promise.all(files.map((pact) => checkPactSource(pact, run.brokerToken, limit())));
@@ -342,34 +343,6 @@ async function checkReachable(
           ? `${what} at ${url} closed the connection without answering (${describe(error, limit)}): is it an HTTP server, and is ${flag} right?`
           : `cannot reach ${what} at ${url} (${describe(error, limit)}): start it, or check ${flag}`;
     throw new ConnectionError(url, message, { cause: error });
-  }
-}
-
-/**
- * Replaces each folder with the `.json` files in it: Pact's core would try every file in a folder,
- * a `.gitkeep` or a README included, and fail on them.
- */
-async function expandFolders(sources: readonly string[]): Promise<string[]> {
-  const expanded: string[] = [];
-  for (const source of sources) {
-    if (isHttpUrl(source) || !(await isDirectory(source))) {
-      expanded.push(source);
-      continue;
-    }
-    const files = (await readdir(source)).filter((name) => name.endsWith('.json')).sort();
-    if (files.length === 0) {
-      throw new InputError(source, `the folder ${source} holds no pact (.json) file`);
-    }
-    expanded.push(...files.map((name) => join(source, name)));
-  }
-  return expanded;
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +72,62 @@ describe('user-status-contracts validate', () => {
     expect(stderr).toContain(
       `${files.length} document(s) checked against the request (documented profile) contract: 0 valid, ${files.length} invalid`,
     );
+  });
+
+  it('reads piped standard input when no file is given', async () => {
+    const valid = await runCli(['validate'], {
+      stdin: readFileSync('fixtures/valid/status-compliant.json', 'utf8'),
+    });
+    expect(valid).toMatchObject({ code: 0, stdout: '' });
+    const invalid = await runCli(['validate', '--contract', 'entity'], { stdin: '{}\n' });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain('<stdin>:1 /id required property "id" is missing\n');
+    const empty = await runCli(['validate']);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toBe(
+      '<stdin>:1 (root) json no JSON document found: the input is empty (no file was given, so standard input was read; name a file to check)\n',
+    );
+  });
+
+  it('names the rule once: the message does not repeat it', async () => {
+    const { stdout } = await runCli(['validate', '--contract', 'entity', '-'], {
+      stdin: '{"id":"x"}\n',
+    });
+    const lines = stdout.split('\n');
+    expect(lines).toContain(
+      '<stdin>:1 /userDisplayName required property "userDisplayName" is missing',
+    );
+    for (const line of lines) expect(line).not.toMatch(/ required required /);
+  });
+
+  it('gives "actual" in --json as the JSON value found: numbers, booleans, null, clipped strings', async () => {
+    const long = 'x'.repeat(100);
+    const { stdout } = await runCli(['validate', '--json', '--contract', 'entity', '-'], {
+      stdin: `${JSON.stringify({ devicesCount: 3.5, status: true, userPrincipalName: 7, userDisplayName: long, lastReportedDateTime: null })}\n`,
+    });
+    const { issues } = JSON.parse(stdout) as {
+      issues: Array<{ path: string; rule: string; actual?: unknown }>;
+    };
+    const actual = (path: string, rule: string): unknown => {
+      const found = issues.find((issue) => issue.path === path && issue.rule === rule);
+      if (found === undefined) throw new Error(`no ${rule} issue at ${path}`);
+      return found.actual;
+    };
+    expect(actual('/devicesCount', 'type')).toBe(3.5);
+    expect(actual('/status', 'type')).toBe(true);
+    expect(actual('/userPrincipalName', 'type')).toBe(7);
+    expect(actual('/lastReportedDateTime', 'type')).toBeNull();
+    const missing = issues.find((issue) => issue.path === '/id' && issue.rule === 'required');
+    expect(missing).toBeDefined();
+    expect(missing).not.toHaveProperty('actual');
+    // A long string is clipped, as in the text output.
+    const clipped = await runCli(['validate', '--json', '-'], {
+      stdin: `${JSON.stringify({ status: long })}\n`,
+    });
+    const enumIssue = (
+      JSON.parse(clipped.stdout) as { issues: Array<{ rule: string; actual?: unknown }> }
+    ).issues.find((issue) => issue.rule === 'enum');
+    expect(enumIssue?.actual).toBe(`${'x'.repeat(60)}... (100 characters)`);
   });
 
   it('prints the message of an issue after its path and rule', async () => {
@@ -182,7 +238,7 @@ describe('user-status-contracts validate', () => {
           expect.objectContaining({
             path: '/status',
             rule: 'enum',
-            actual: '"Compliant"',
+            actual: 'Compliant',
             allowedValues: expect.arrayContaining(['compliant']) as unknown,
           }),
         ],
@@ -354,10 +410,16 @@ describe('user-status-contracts validate', () => {
       expect(stderr).toContain('standard input ("-") can be given only once');
     });
 
-    it('without a file, with a usage hint', async () => {
-      const { code, stderr } = await runCli(['validate']);
+    it('without a file, when standard input is a terminal, saying to pass a file or "-"', async () => {
+      const { code, stdout, stderr } = await runCli(['validate'], {
+        stdinIsTTY: true,
+        stdin: '{}\n',
+      });
       expect(code).toBe(2);
-      expect(stderr).toContain("missing required argument 'file'");
+      expect(stdout).toBe('');
+      expect(stderr).toContain(
+        'error: name the files to check, or "-" to read standard input (e.g. user-status-contracts validate body.json, or ... | user-status-contracts validate -)',
+      );
     });
 
     it('without any argument at all, printing the help', async () => {
@@ -407,6 +469,27 @@ describe('the built user-status-contracts bin', () => {
     expect(invalid.code).toBe(1);
     expect(lines(invalid.stdout)).toHaveLength(3);
     expect(usage.code).toBe(2);
+  });
+
+  it('reads piped standard input when given no file', async () => {
+    const piped = async (
+      args: string[],
+      input: string,
+    ): Promise<{ code: number | null; stdout: string }> => {
+      const child = spawn(process.execPath, [bin, 'validate', ...args], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stdin.end(input);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { code, stdout };
+    };
+    const invalid = await piped(['--contract', 'entity'], '{"id":"x"}\n{}\n');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain('<stdin>:2 /id required property "id" is missing\n');
+    const valid = await piped([], readFileSync('fixtures/valid/status-compliant.json', 'utf8'));
+    expect(valid).toEqual({ code: 0, stdout: '' });
   });
 
   it('validates 36 MB of NDJSON whose first line is broken in bounded memory', async () => {

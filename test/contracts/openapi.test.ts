@@ -60,6 +60,15 @@ describe('contracts/openapi.json', () => {
     expect(await swaggerParserValidate(OPENAPI)).toEqual({ ok: true, openapi: '3.1.0' });
   });
 
+  it('lists the Graph servers, v1.0 and beta, and the reference provider at the root', () => {
+    const { servers } = JSON.parse(readFileSync(OPENAPI, 'utf8')) as { servers: { url: string }[] };
+    expect(servers.map((server) => server.url)).toEqual([
+      'https://graph.microsoft.com/v1.0',
+      'https://graph.microsoft.com/beta',
+      'http://127.0.0.1:4010',
+    ]);
+  });
+
   it('takes the request and 201 bodies from the same schema files as the validator', () => {
     const operation = readOpenApi().paths[PATH]?.post;
     expect(operation?.requestBody.content['application/json']?.schema.$ref).toBe(

@@ -21,6 +21,11 @@ export interface RunCliOptions {
    */
   readonly isTTY?: boolean;
   /**
+   * Whether standard input claims to be a terminal (then `stdin` is ignored).
+   * @defaultValue `false`
+   */
+  readonly stdinIsTTY?: boolean;
+  /**
    * Resolves when the run should stop, as Ctrl-C would (for long-running verbs such as `serve`).
    * @defaultValue a promise that never resolves
    */
@@ -52,8 +57,11 @@ export async function runCli(
       callback();
     },
   });
+  const stdin = Readable.from(options.stdin === undefined ? [] : [options.stdin]);
+  // As process.stdin is on a terminal: a tty.ReadStream says so with `isTTY`.
+  if (options.stdinIsTTY === true) Object.assign(stdin, { isTTY: true });
   const io: CliIo = {
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdin,
     stdoutStream,
     stdout: (text) => void out.push(text),
     stderr: (text) => void err.push(text),

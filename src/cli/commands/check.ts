@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
 import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
+import { mismatchesStatusFirst } from '../../pact/mismatchesStatusFirst';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -127,7 +128,7 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
         io.stdout(
           `  ${interaction.passed ? 'ok  ' : interaction.pending ? 'pend' : 'FAIL'}  ${interaction.description}\n`,
         );
-        for (const mismatch of interaction.mismatches) {
+        for (const mismatch of mismatchesStatusFirst(interaction.mismatches)) {
           const what =
             mismatch.expected === '' && mismatch.actual === ''
               ? mismatch.message

@@ -31,6 +31,8 @@ never past --max-time; a case still throttled is not judged. A check that judged
 as "not exercised" and makes the run incomplete. --checks and --exclude-checks take the names
 listed above; max_response_time runs only with --max-response-time. --report json=PATH and
 --report junit=PATH may both be given; JUnit XML has one test case per distinct finding.
+Progress: on a terminal, one line rewritten in place; in a pipe or CI log, and with TERM=dumb or
+NO_COLOR set, a plain line as each scenario starts, with no control codes.
 
 Examples:
   $ user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\

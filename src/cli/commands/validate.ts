@@ -13,6 +13,7 @@ import type { ValidationIssue } from '../../contracts/ValidationIssue';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
+import { issueAsJson } from '../issueAsJson';
 import { readJsonDocuments, type JsonFormat } from '../readJsonDocuments';
 
 /** Options of `validate`, checked and typed. */
@@ -25,7 +26,7 @@ export interface ValidateOptions {
   readonly json: boolean;
   /** How each input is read; `auto` goes by the file name, then by the content. @defaultValue `'auto'` */
   readonly format: JsonFormat;
-  /** Files to read; `-` is standard input. */
+  /** Files to read; `-` is standard input, as is none when standard input is not a terminal. */
   readonly inputs: readonly string[];
 }
 
@@ -37,13 +38,17 @@ Input is JSON (one document per file) or NDJSON (one document per line); "-" rea
 With --format auto, .ndjson and .jsonl files are NDJSON; any other input is NDJSON if its first
 line is a JSON value, or if it breaks as one document and one of the next 100 lines is an unindented
 JSON object on its own (each broken line is then reported); otherwise it is one JSON document.
+With no file, piped standard input is read; on a terminal, pass a file or "-".
 Memory stays flat however long an NDJSON input is. Each issue prints as "file:line path rule message".
+With --json, an issue's "actual" is the value found, as JSON (a number stays a number; strings over
+60 characters and large arrays or objects are clipped); it is absent where the value is missing.
 
 Examples:
   $ user-status-contracts validate body.json
   $ user-status-contracts validate --contract entity response.json
   $ user-status-contracts validate --profile graph-metadata partial.json
   $ user-status-contracts generate --kind request --count 1000 | user-status-contracts validate -
+  $ cat body.json | user-status-contracts validate
   $ user-status-contracts validate --json fixtures/invalid/*.json | jq .
   $ user-status-contracts validate --format ndjson export.txt
 
@@ -54,8 +59,8 @@ export function validateCommand({ io, setExitCode }: CommandContext): Command {
   return new Command('validate')
     .description('check JSON or NDJSON documents against a contract and print every issue')
     .argument(
-      '<file...>',
-      'JSON or NDJSON files to check; "-" reads standard input (e.g. piped from generate)',
+      '[file...]',
+      'JSON or NDJSON files to check; "-" reads standard input (e.g. piped from generate), as does no file when standard input is piped',
     )
     .addOption(
       new Option(
@@ -104,7 +109,15 @@ export function validateCommand({ io, setExitCode }: CommandContext): Command {
 
 /** Runs `validate` and resolves to its exit code. */
 export async function validate(options: ValidateOptions, io: CliIo): Promise<ExitCode> {
-  if (options.inputs.filter((input) => input === '-').length > 1) {
+  // With no file, piped input is what to check; a terminal would wait for typing instead.
+  const implicitStdin = options.inputs.length === 0;
+  if (implicitStdin && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    throw new UsageError(
+      'name the files to check, or "-" to read standard input (e.g. user-status-contracts validate body.json, or ... | user-status-contracts validate -)',
+    );
+  }
+  const inputs = implicitStdin ? ['-'] : options.inputs;
+  if (inputs.filter((input) => input === '-').length > 1) {
     throw new UsageError('standard input ("-") can be given only once');
   }
   // The validator (Ajv and its compiled schemas) loads only when `validate` runs, not for --help.
@@ -112,7 +125,7 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
   let documents = 0;
   let invalid = 0;
   const unreadable: InputError[] = [];
-  for (const input of options.inputs) {
+  for (const input of inputs) {
     let stream: Readable;
     try {
       stream = await open(input, io);
@@ -132,13 +145,27 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
           ? listIssues(options.contract, document.value, { profile: options.profile })
           : [notJson(document.error)];
         if (issues.length > 0) invalid++;
-        report(io, options.json, label, document.line, issues);
+        report(
+          io,
+          options.json,
+          label,
+          document.line,
+          issues,
+          document.ok ? document.value : undefined,
+        );
       }
       if (found === 0) {
         // An empty input holds nothing to vouch for: saying "all valid" would hide a broken pipe.
         documents++;
         invalid++;
-        report(io, options.json, label, 1, [notJson('no JSON document found: the input is empty')]);
+        const empty = 'no JSON document found: the input is empty';
+        report(io, options.json, label, 1, [
+          notJson(
+            implicitStdin
+              ? `${empty} (no file was given, so standard input was read; name a file to check)`
+              : empty,
+          ),
+        ]);
       }
     } catch (error) {
       const failure = new InputError(input, `cannot read ${label}: ${describe(error)}`);
@@ -192,14 +219,23 @@ function report(
   source: string,
   line: number,
   issues: readonly ValidationIssue[],
+  document?: unknown,
 ): void {
   if (json) {
-    io.stdout(`${JSON.stringify({ source, line, valid: issues.length === 0, issues })}\n`);
+    const listed = issues.map((issue) => issueAsJson(issue, document));
+    io.stdout(`${JSON.stringify({ source, line, valid: issues.length === 0, issues: listed })}\n`);
     return;
   }
   for (const issue of issues) {
-    io.stdout(`${source}:${line} ${issue.path || '(root)'} ${issue.rule} ${issue.message}\n`);
+    io.stdout(`${source}:${line} ${issue.path || '(root)'} ${issue.rule} ${withoutRule(issue)}\n`);
   }
+}
+
+/** The message, without the rule it may start with: the line names the rule just before it. */
+function withoutRule(issue: ValidationIssue): string {
+  return issue.message.startsWith(`${issue.rule} `)
+    ? issue.message.slice(issue.rule.length + 1)
+    : issue.message;
 }
 
 function describe(error: unknown): string {

@@ -1,11 +1,15 @@
-import { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
 import { ConnectionError, UsageError } from '../../errors';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { VerifyProviderOptions } from '../../pact/verifyProvider';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
+import { doubledPathPrefix } from '../doubledPathPrefix';
+import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
-import { parseInteger } from '../parseOptionValues';
+import type { ReportTargets } from '../fuzzFlags';
+import { parseInteger, parseReports } from '../parseOptionValues';
 
 /** The flags of `verify`, as commander parses them. */
 interface VerifyFlags {
@@ -25,6 +29,13 @@ interface VerifyFlags {
   readonly stateSetupUrl?: string;
   readonly showToken?: boolean;
   readonly requestTimeout?: string;
+  readonly report: string[];
+}
+
+/** Where `verify` writes its results besides standard output. */
+export interface VerifyOutputs {
+  /** The `--report` files. @defaultValue none */
+  readonly reports?: ReportTargets;
 }
 
 const EXAMPLES = `
@@ -37,6 +48,11 @@ mapped to --policy-id, which must name a device compliance policy that exists th
 JSON answer supplies the values request paths take. --token replaces the bearer token of every
 replayed request that carries one; the missing-token interaction is replayed without one. Where
 the provider's answers echo the token, the output shows $TOKEN instead, unless --show-token.
+
+Reports: --report json=PATH writes { "pact": <the verification report> }, the shape check writes
+for its Pact step (passed, interactions with their mismatches, stateFailures, notices, output);
+--report junit=PATH writes JUnit XML with one test case per interaction, for CI test panels.
+Both may be given; each path is checked before any request is sent.
 
 Limits: each request gets --request-timeout milliseconds, and at most 1 MiB of its answer is read.
 A request that times out, whose connection the provider closes, or whose answer is larger fails its
@@ -54,9 +70,12 @@ Examples:
       --consumer-version-selectors '[{"mainBranch":true},{"deployedOrReleased":true}]' \\
       --enable-pending --include-wip-since 2025-01-01 \\
       --publish --provider-version "$GIT_SHA" --provider-branch "$GIT_BRANCH"
+  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+      --policy-id 11111111-2222-4333-8444-555555555555 --report junit=reports/pact.xml
 
-Without --pact and --broker-url, the pact shipped in this package's pacts/ folder is verified.
---broker-token defaults to the PACT_BROKER_TOKEN environment variable.
+Environment: without --pact, --broker-url defaults to PACT_BROKER_BASE_URL, and --broker-token
+defaults to PACT_BROKER_TOKEN whenever a broker is used. Without --pact and a broker, the pact
+shipped in this package's pacts/ folder is verified.
 
 Exit codes: 0 every interaction passed, 1 any interaction failed, 2 usage error, unreadable pact,
 or unreachable provider.`;
@@ -79,7 +98,7 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--pact <fileOrUrl...>',
-      "pact files, folders of pact files or pact URLs; repeatable (default: this package's pact in pacts/, unless --broker-url)",
+      "pact files, folders of pact files or pact URLs; repeatable (default: this package's pact in pacts/, unless --broker-url or $PACT_BROKER_BASE_URL)",
     )
     .option(
       '--provider <name>',
@@ -91,7 +110,7 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option(
       '--broker-url <url>',
-      "a Pact Broker to fetch the provider's pacts from (e.g. https://your-org.pactflow.io)",
+      "a Pact Broker to fetch the provider's pacts from, e.g. https://your-org.pactflow.io (default without --pact: $PACT_BROKER_BASE_URL)",
     )
     .option(
       '--broker-token <token>',
@@ -129,14 +148,37 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
       '--show-token',
       "print the bearer token where the provider's answers echo it, instead of $TOKEN",
     )
+    .addOption(
+      new Option(
+        '--report <kind=PATH>',
+        'also write a report: json=PATH (the verification report) or junit=PATH (one test case per interaction) (repeatable)',
+      )
+        .argParser((value: string, previous: string[] = []) => [...previous, value])
+        .default([], 'none'),
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
-      setExitCode(await verify(toOptions(flags, io), io));
+      const reports = parseReports(flags.report, ['json', 'junit'] as const);
+      const json = reports.get('json');
+      const junit = reports.get('junit');
+      const options = toOptions(flags, io);
+      setExitCode(
+        await verify(options, io, {
+          reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) },
+        }),
+      );
     });
 }
 
 /** Runs `verify` and resolves to its exit code. */
-export async function verify(options: VerifyProviderOptions, io: CliIo): Promise<ExitCode> {
+export async function verify(
+  options: VerifyProviderOptions,
+  io: CliIo,
+  outputs: VerifyOutputs = {},
+): Promise<ExitCode> {
+  const reports = outputs.reports ?? {};
+  // Before any request: a report that cannot be written is known now, not after the run.
+  await ensureOutputsWritable(reports, false);
   // Loaded here, not at the top: `--help` and the other verbs stay free of the verifier.
   const { verifyProvider } = await import('../../pact/verifyProvider');
   const { formatVerificationReport } = await import('../../pact/formatVerificationReport');
@@ -146,15 +188,25 @@ export async function verify(options: VerifyProviderOptions, io: CliIo): Promise
       new ConnectionError(options.baseUrl, 'interrupted before the verification finished'),
     ),
   );
+  let pactFiles: readonly string[] = [];
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
   const report = await verifyProvider({
     ...options,
     signal: controller.signal,
     onStart: (run) => {
+      pactFiles = run.pacts.filter((pact) => !/^https?:\/\//i.test(pact));
       const from = [...run.pacts, ...(run.brokerUrl === undefined ? [] : [run.brokerUrl])];
       io.stderr(`verifying ${from.join(', ')} against ${run.baseUrl}\n`);
     },
   });
+  const seconds = (performance.now() - started) / 1000;
   io.stdout(formatVerificationReport(report));
+  if (reports.json !== undefined || reports.junit !== undefined) {
+    const { writeVerificationReports } = await import('../writeVerificationReports');
+    const written = await writeVerificationReports(report, reports, { seconds, startedAt });
+    for (const path of written) io.stderr(`report written to ${path}\n`);
+  }
   const failed = report.interactions.filter((i) => !i.passed && !i.pending).length;
   const pending = report.interactions.filter((i) => !i.passed && i.pending).length;
   const passed = report.interactions.length - failed - pending;
@@ -170,12 +222,37 @@ export async function verify(options: VerifyProviderOptions, io: CliIo): Promise
         : '') +
       '\n',
   );
-  for (const hint of hints(report, options)) io.stderr(`hint: ${hint}\n`);
+  const doubled = report.passed
+    ? undefined
+    : doubledPathPrefix(options.baseUrl, await requestPaths(pactFiles));
+  for (const hint of hints(report, options, doubled)) io.stderr(`hint: ${hint}\n`);
   return report.passed ? ExitCode.Ok : ExitCode.Findings;
 }
 
+/** The request paths of the interactions in pact files (none for a file that cannot be read). */
+async function requestPaths(files: readonly string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const file of files) {
+    try {
+      const pact = JSON.parse(await readFile(file, 'utf8')) as {
+        interactions?: Array<{ request?: { path?: unknown } }>;
+      };
+      for (const interaction of pact.interactions ?? []) {
+        if (typeof interaction.request?.path === 'string') paths.push(interaction.request.path);
+      }
+    } catch {
+      // Only a hint depends on it; the verification itself has already read the file.
+    }
+  }
+  return paths;
+}
+
 /** The usual causes of a wholesale failure, named when the statuses point at them. */
-function hints(report: VerificationReport, options: VerifyProviderOptions): string[] {
+function hints(
+  report: VerificationReport,
+  options: VerifyProviderOptions,
+  doubledPrefix: string | undefined,
+): string[] {
   const unexpected = (status: string): boolean =>
     report.interactions.some((interaction) =>
       interaction.mismatches.some(
@@ -195,7 +272,11 @@ function hints(report: VerificationReport, options: VerifyProviderOptions): stri
       `${report.stateFailures.length} provider state change(s) failed at --state-setup-url ${options.stateSetupUrl}: it must answer 2xx to a POST of { "state", "params", "action" } (see the STATE lines above)`,
     );
   }
-  if (unexpected('404') && options.stateSetupUrl === undefined) {
+  if (doubledPrefix !== undefined) {
+    found.push(
+      `the pact's paths already start with ${doubledPrefix} and --base-url ends with ${doubledPrefix}: requests go to ${doubledPrefix}${doubledPrefix}/…; drop ${doubledPrefix} from --base-url`,
+    );
+  } else if (unexpected('404') && options.stateSetupUrl === undefined) {
     found.push(
       `the provider answered 404 where the pact expects otherwise: does the policy ${JSON.stringify(options.policyId)} (--policy-id) exist there?`,
     );
@@ -204,6 +285,10 @@ function hints(report: VerificationReport, options: VerifyProviderOptions): stri
 }
 
 function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
+  // The environment's broker is a default for a run that names no pact of its own.
+  const brokerUrl =
+    flags.brokerUrl ??
+    (flags.pact === undefined ? nonEmpty(io.env['PACT_BROKER_BASE_URL']) : undefined);
   const brokerToken = flags.brokerToken ?? nonEmpty(io.env['PACT_BROKER_TOKEN']);
   return {
     baseUrl: flags.baseUrl,
@@ -212,10 +297,9 @@ function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
     ...(flags.pact === undefined ? {} : { pacts: flags.pact }),
     ...(flags.provider === undefined ? {} : { provider: flags.provider }),
     ...(flags.stateSetupUrl === undefined ? {} : { stateSetupUrl: flags.stateSetupUrl }),
-    ...(flags.brokerUrl === undefined ? {} : { brokerUrl: flags.brokerUrl }),
-    // The environment's token is only a default for a broker the user named.
-    ...(brokerToken === undefined ||
-    (flags.brokerToken === undefined && flags.brokerUrl === undefined)
+    ...(brokerUrl === undefined ? {} : { brokerUrl }),
+    // The environment's token is only a default for a broker the run uses.
+    ...(brokerToken === undefined || (flags.brokerToken === undefined && brokerUrl === undefined)
       ? {}
       : { brokerToken }),
     ...(flags.consumerVersionSelectors === undefined

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SpecificationVersion } from '@pact-foundation/pact/src/v3/types';
+import { PactV4 } from '@pact-foundation/pact/src/v4';
+import { createUserStatusInteractions } from '../../src/pact/createUserStatusInteractions';
+
+process.env['PACT_DO_NOT_TRACK'] = 'true';
+
+/**
+ * Records with Pact, into `dir`, the pact a consumer gets from
+ * `createUserStatusInteractions({ pathPrefix })` (all five interactions, each exercised with
+ * `fetch`), and resolves to its text.
+ * @example
+ * const text = await recordPrefixedPact(scratch, '/v1.0');
+ */
+export async function recordPrefixedPact(dir: string, pathPrefix: string): Promise<string> {
+  const pact = new PactV4({
+    consumer: 'prefixed-client',
+    provider: 'graph-user-statuses',
+    dir,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'warn',
+  });
+  for (const each of Object.values(createUserStatusInteractions({ pathPrefix }))) {
+    await each.addTo(pact).executeTest(async (server) => {
+      const path = `${pathPrefix}/deviceManagement/deviceCompliancePolicies/${each.policyId}/userStatuses`;
+      const response = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(each.token === undefined ? {} : { authorization: `Bearer ${each.token}` }),
+        },
+        body: JSON.stringify(each.body),
+      });
+      if (response.status !== each.status) {
+        throw new Error(`${each.description}: the mock answered ${response.status}`);
+      }
+    });
+  }
+  return readFileSync(join(dir, 'prefixed-client-graph-user-statuses.json'), 'utf8');
+}
