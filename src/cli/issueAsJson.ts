@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../validator/ValidationIssue';
+import type { ValidationIssue } from '../contracts/ValidationIssue';
 
 const MAX_STRING = 60;
 const MAX_ENTRIES = 20;

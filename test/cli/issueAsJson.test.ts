@@ -1,5 +1,5 @@
 import { issueAsJson } from '../../src/cli/issueAsJson';
-import type { ValidationIssue } from '../../src/validator/ValidationIssue';
+import type { ValidationIssue } from '../../src/contracts/ValidationIssue';
 
 const issue = (path: string, rule = 'type'): ValidationIssue => ({
   path,
