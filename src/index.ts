@@ -27,6 +27,7 @@ export type {
 export {
   ConnectionError,
   ContractViolationError,
+  FaultSpecError,
   GraphRequestError,
   InputError,
   OutputError,
@@ -94,6 +95,20 @@ export type { MalformedJsonBodyArbitraryOptions } from './arbitraries/malformedJ
 export type { MalformedJsonBody, MalformedJsonLabel } from './arbitraries/MalformedJsonBody';
 export { userStatusArbitrary, userStatusExamples } from './arbitraries/userStatusArbitrary';
 export type { UserStatusArbitraryOptions } from './arbitraries/userStatusArbitrary';
+
+// Fault model (consumer resilience)
+export { FAULT_KINDS } from './faults/Fault';
+export type { Fault, FaultKind, FaultStatusKind, ScheduledFault } from './faults/Fault';
+export type { FaultSchedule, FaultScheduleSource } from './faults/FaultSchedule';
+export { noFaults } from './faults/noFaults';
+export { FAULT_SPEC_SYNTAX, parseFaultSpec } from './faults/parseFaultSpec';
+export type { FaultRate } from './faults/parseFaultSpec';
+export { faultScheduleFromSpec } from './faults/faultScheduleFromSpec';
+export { faultScheduleFromList } from './faults/faultScheduleFromList';
+export { faultScheduleArbitrary } from './faults/faultScheduleArbitrary';
+export type { FaultScheduleArbitraryOptions } from './faults/faultScheduleArbitrary';
+export { describeFaultPlan } from './faults/describeFaultPlan';
+export { formatFault } from './faults/formatFault';
 
 // Client
 export { createUserStatusClient, GRAPH_V1_BASE_URL } from './client/createUserStatusClient';

@@ -3,13 +3,13 @@ import { join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
 // Imports flow one way: contracts, then validator (with the errors they throw and the redaction of
-// secrets in text), then the generators, Pact, the client and the Jest matchers; then the provider,
-// the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above everything
+// secrets in text), then the generators, the fault model, Pact, the client and the Jest matchers; then
+// the provider, the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above everything
 // it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
   ['validator', 'errors.ts', 'redactSecret.ts'],
-  ['arbitraries', 'factories', 'pact', 'client', 'jest'],
+  ['arbitraries', 'factories', 'faults', 'pact', 'client', 'jest'],
   ['provider', 'fuzz', 'msw'],
   ['cli'],
   ['index.ts'],
