@@ -109,6 +109,12 @@ export { faultScheduleArbitrary } from './faults/faultScheduleArbitrary';
 export type { FaultScheduleArbitraryOptions } from './faults/faultScheduleArbitrary';
 export { describeFaultPlan } from './faults/describeFaultPlan';
 export { formatFault } from './faults/formatFault';
+export type { ClientRecord, RecordedRequest } from './faults/RecordedRequest';
+export { CLIENT_RULES } from './faults/ClientFinding';
+export type { ClientFinding, ClientRule } from './faults/ClientFinding';
+export { DEFAULT_MAX_RETRIES, judgeClientBehaviour } from './faults/judgeClientBehaviour';
+export type { ClientBehaviourOptions, ConsumerOutcome } from './faults/judgeClientBehaviour';
+export { formatRequestSequence } from './faults/formatRequestSequence';
 
 // Client
 export { createUserStatusClient, GRAPH_V1_BASE_URL } from './client/createUserStatusClient';
@@ -128,7 +134,16 @@ export { createFetchProvider } from './provider/createFetchProvider';
 export type { FetchProvider, FetchProviderOptions } from './provider/createFetchProvider';
 export { DEFAULT_POLICY_ID, DEFAULT_PORT, DEFAULT_TOKEN } from './provider/defaults';
 export type { RequestLogLine } from './provider/RequestLogLine';
+export type { FaultEvent } from './provider/FaultEvent';
 export { UserStatusStore } from './provider/UserStatusStore';
+
+// Consumer resilience under faults (virtual time, in-process provider)
+export { assertResilient } from './resilience/assertResilient';
+export type { AssertResilientOptions } from './resilience/assertResilient';
+export { runWithFaults } from './resilience/runWithFaults';
+export type { FaultRun, RunWithFaultsOptions } from './resilience/runWithFaults';
+export type { ResilienceConsumer, ResilienceContext } from './resilience/ResilienceConsumer';
+export { ResilienceError } from './resilience/ResilienceError';
 
 // Fuzzer
 export { CHECK_NAMES } from './fuzz/CheckName';

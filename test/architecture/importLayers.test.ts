@@ -4,13 +4,13 @@ import ts from 'typescript';
 
 // Imports flow one way: contracts, then validator (with the errors they throw and the redaction of
 // secrets in text), then the generators, the fault model, Pact, the client and the Jest matchers; then
-// the provider, the fuzzer and the MSW mocks; then the CLI. The package entry (src/index.ts) sits above everything
+// the provider, the fuzzer, the MSW mocks and the resilience runner; then the CLI. The package entry (src/index.ts) sits above everything
 // it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
   ['validator', 'errors.ts', 'redactSecret.ts'],
   ['arbitraries', 'factories', 'faults', 'pact', 'client', 'jest'],
-  ['provider', 'fuzz', 'msw'],
+  ['provider', 'fuzz', 'msw', 'resilience'],
   ['cli'],
   ['index.ts'],
 ];
