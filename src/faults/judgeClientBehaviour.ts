@@ -191,39 +191,45 @@ function giveUps(
   return findings;
 }
 
-/** Creates of one body stored again after a stored create whose answer was lost. */
+/**
+ * Creates of one body stored again after an ambiguous failure: the earlier create was stored,
+ * but its answer was lost (a reset) or had not arrived when the client sent the body again (a
+ * client-side timeout).
+ */
 function duplicateCreates(
   requests: readonly RecordedRequest[],
-  finding: (
-    rule: 'no-duplicate-create',
-    summary: string,
-    shown: readonly RecordedRequest[],
-  ) => ClientFinding,
+  finding: MakeFinding,
 ): ClientFinding[] {
   const findings: ClientFinding[] = [];
-  const lostBodies = new Map<string, RecordedRequest>();
+  const storedByBody = new Map<string, RecordedRequest[]>();
   for (const request of requests) {
     if (request.method !== 'POST' || request.storedId === undefined) continue;
     const key = `${request.path} ${request.bodyDigest ?? ''}`;
-    const lost = lostBodies.get(key);
-    if (lost !== undefined) {
-      const between = requests.filter(
-        (other) =>
-          other.at >= lost.at &&
-          other.at <= request.at &&
-          other.path === request.path &&
-          other.bodyDigest === request.bodyDigest,
-      );
+    const earlier = storedByBody.get(key) ?? [];
+    const ambiguous = earlier.find(
+      (stored) => stored.status === 0 || stored.answeredAt > request.at,
+    );
+    if (ambiguous !== undefined) {
+      const why =
+        ambiguous.status === 0
+          ? 'its answer was lost'
+          : 'the client sent the body again before its answer came';
       findings.push(
         finding(
           'no-duplicate-create',
-          `created the same status twice (${lost.storedId ?? ''} and ${request.storedId}): the first create was stored but its answer lost, and the client sent it again:`,
-          between,
+          `created the same status twice (${ambiguous.storedId ?? ''} and ${request.storedId}): the first create was stored, but ${why}:`,
+          requests.filter(
+            (other) =>
+              other.at >= ambiguous.at &&
+              other.at <= request.at &&
+              other.path === request.path &&
+              other.bodyDigest === request.bodyDigest,
+          ),
         ),
       );
-      continue;
     }
-    if (request.status === 0) lostBodies.set(key, request);
+    earlier.push(request);
+    storedByBody.set(key, earlier);
   }
   return findings;
 }

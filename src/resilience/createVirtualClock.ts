@@ -10,6 +10,8 @@ export interface VirtualClock {
   hold<T>(work: () => Promise<T>): Promise<T>;
   /** A `sleep` from inside `hold` (latency of a request in flight): time may advance meanwhile. */
   sleepWhileHeld(ms: number): Promise<void>;
+  /** Resolves once no request is in flight (time advancing as they need), e.g. after the consumer returned. */
+  drain(): Promise<void>;
 }
 
 interface Timer {
@@ -29,6 +31,7 @@ interface Timer {
 export function createVirtualClock(limitMs: number): VirtualClock {
   let time = 0;
   let busy = 0;
+  let inFlight = 0;
   let order = 0;
   let scheduled = false;
   const timers: Timer[] = [];
@@ -70,12 +73,17 @@ export function createVirtualClock(limitMs: number): VirtualClock {
     sleep,
     async hold(work) {
       busy += 1;
+      inFlight += 1;
       try {
         return await work();
       } finally {
         busy -= 1;
+        inFlight -= 1;
         schedule();
       }
+    },
+    async drain() {
+      while (inFlight > 0) await new Promise((resolve) => setImmediate(resolve));
     },
     async sleepWhileHeld(ms) {
       busy -= 1;

@@ -114,6 +114,8 @@ export async function runWithFaults(
   } catch (error) {
     outcome = { ok: false, error };
   }
+  // Requests the consumer stopped waiting for still finish (and may store) before judging.
+  await clock.drain();
   const { provider: _provider, maxRequests: _max, maxVirtualMs: _virtual, ...judging } = options;
   const findings = judgeClientBehaviour(injector, {
     toleranceMs: 0,
