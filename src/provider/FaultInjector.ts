@@ -19,7 +19,15 @@ export interface FaultInjectorOptions {
   readonly now?: () => number;
   /** How latency is waited. @defaultValue a `setTimeout` */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The most requests kept in the record: past twice this many, the oldest are dropped down to it.
+   * @defaultValue `MAX_RECORDED_REQUESTS` (100000)
+   */
+  readonly maxRecorded?: number;
 }
+
+/** How many requests a record keeps at least (up to twice as many before the oldest go). */
+export const MAX_RECORDED_REQUESTS = 100_000;
 
 /** What the injector decided for one request. */
 export interface FaultDecision {
@@ -73,6 +81,9 @@ export class FaultInjector implements ClientRecord {
       storedId: undefined,
     };
     this.requests.push(entry);
+    const keep = this.options.maxRecorded ?? MAX_RECORDED_REQUESTS;
+    // Dropped in one splice now and then, not one shift per request.
+    if (this.requests.length > 2 * keep) this.requests.splice(0, this.requests.length - keep);
     return { fault, entry };
   }
 
