@@ -33,8 +33,26 @@ export class ContractViolationError extends UserStatusContractsError {
 
 /** The caller used the toolkit wrongly: an unknown option, a bad flag value, a missing argument. */
 export class UsageError extends UserStatusContractsError {
-  constructor(message: string) {
-    super('E_USAGE', message);
+  /** @param code - A more specific stable code than `E_USAGE`, for subclasses. */
+  constructor(message: string, code = 'E_USAGE') {
+    super(code, message);
+  }
+}
+
+/**
+ * A fault spec (`429:0.2,503:0.05`) or an explicit fault list is malformed; `part` is the entry at
+ * fault. A usage error, so the CLI exits 2 with its message.
+ */
+export class FaultSpecError extends UsageError {
+  /** The whole spec as given (or the list, as JSON). */
+  readonly spec: string;
+  /** The entry or option that is wrong, as written. */
+  readonly part: string;
+
+  constructor(spec: string, part: string, reason: string) {
+    super(`bad fault spec ${JSON.stringify(spec)}: ${reason}`, 'E_FAULT_SPEC');
+    this.spec = spec;
+    this.part = part;
   }
 }
 

@@ -27,6 +27,7 @@ export type {
 export {
   ConnectionError,
   ContractViolationError,
+  FaultSpecError,
   GraphRequestError,
   InputError,
   MissingPeerError,
@@ -96,6 +97,26 @@ export type { MalformedJsonBody, MalformedJsonLabel } from './arbitraries/Malfor
 export { userStatusArbitrary, userStatusExamples } from './arbitraries/userStatusArbitrary';
 export type { UserStatusArbitraryOptions } from './arbitraries/userStatusArbitrary';
 
+// Fault model (consumer resilience)
+export { FAULT_KINDS } from './faults/Fault';
+export type { Fault, FaultKind, FaultStatusKind, ScheduledFault } from './faults/Fault';
+export type { FaultSchedule, FaultScheduleSource } from './faults/FaultSchedule';
+export { noFaults } from './faults/noFaults';
+export { FAULT_SPEC_SYNTAX, parseFaultSpec } from './faults/parseFaultSpec';
+export type { FaultRate } from './faults/parseFaultSpec';
+export { faultScheduleFromSpec } from './faults/faultScheduleFromSpec';
+export { faultScheduleFromList } from './faults/faultScheduleFromList';
+export { faultScheduleArbitrary } from './faults/faultScheduleArbitrary';
+export type { FaultScheduleArbitraryOptions } from './faults/faultScheduleArbitrary';
+export { describeFaultPlan } from './faults/describeFaultPlan';
+export { formatFault } from './faults/formatFault';
+export type { ClientRecord, RecordedRequest } from './faults/RecordedRequest';
+export { CLIENT_RULES } from './faults/ClientFinding';
+export type { ClientFinding, ClientRule } from './faults/ClientFinding';
+export { DEFAULT_MAX_RETRIES, judgeClientBehaviour } from './faults/judgeClientBehaviour';
+export type { ClientBehaviourOptions, ConsumerOutcome } from './faults/judgeClientBehaviour';
+export { formatRequestSequence } from './faults/formatRequestSequence';
+
 // Client
 export { createUserStatusClient, GRAPH_V1_BASE_URL } from './client/createUserStatusClient';
 export type {
@@ -114,7 +135,16 @@ export { createFetchProvider } from './provider/createFetchProvider';
 export type { FetchProvider, FetchProviderOptions } from './provider/createFetchProvider';
 export { DEFAULT_POLICY_ID, DEFAULT_PORT, DEFAULT_TOKEN } from './provider/defaults';
 export type { RequestLogLine } from './provider/RequestLogLine';
+export type { FaultEvent } from './provider/FaultEvent';
 export { UserStatusStore } from './provider/UserStatusStore';
+
+// Consumer resilience under faults (virtual time, in-process provider)
+export { assertResilient } from './resilience/assertResilient';
+export type { AssertResilientOptions } from './resilience/assertResilient';
+export { runWithFaults } from './resilience/runWithFaults';
+export type { FaultRun, RunWithFaultsOptions } from './resilience/runWithFaults';
+export type { ResilienceConsumer, ResilienceContext } from './resilience/ResilienceConsumer';
+export { ResilienceError } from './resilience/ResilienceError';
 
 // Fuzzer
 export { CHECK_NAMES } from './fuzz/CheckName';

@@ -1,3 +1,4 @@
+import type { ClientBehaviourOptions } from '../faults/judgeClientBehaviour';
 import type { FetchBodyLike } from './readMatcherSubject';
 import type { ToBeValidCreateUserStatusRequestOptions } from './toBeValidCreateUserStatusRequest';
 
@@ -43,6 +44,14 @@ export interface UserStatusJestMatchers<R, T = unknown> {
    * needs the response, not its body. Await it for a fetch `Response`.
    */
   toBeGraphError(status?: number): UserStatusMatcherReturn<R, T>;
+  /**
+   * Asserts that the client recorded (a `record`, or a provider or MSW handlers holding one)
+   * broke no rule of resilience.
+   *
+   * Retry-After honoured, retries bounded, no create stored twice after an ambiguous failure,
+   * reported creates stored, a clear error on giving up; a failure shows the request sequence.
+   */
+  toBeResilientClient(options?: ClientBehaviourOptions): R;
 }
 
 /**

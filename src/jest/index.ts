@@ -11,6 +11,7 @@ import type {} from 'expect';
 
 export { userStatusMatchers } from './userStatusMatchers';
 export type { ToBeValidCreateUserStatusRequestOptions } from './toBeValidCreateUserStatusRequest';
+export type { ClientBehaviourOptions, ConsumerOutcome } from '../faults/judgeClientBehaviour';
 export type {
   UserStatusAsymmetricMatchers,
   UserStatusJestMatchers,

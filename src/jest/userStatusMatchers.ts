@@ -1,4 +1,5 @@
 import { toBeGraphError } from './toBeGraphError';
+import { toBeResilientClient } from './toBeResilientClient';
 import { toBeValidCreateUserStatusRequest } from './toBeValidCreateUserStatusRequest';
 import { toMatchUserStatusContract } from './toMatchUserStatusContract';
 
@@ -16,4 +17,5 @@ export const userStatusMatchers = {
   toMatchUserStatusContract,
   toBeValidCreateUserStatusRequest,
   toBeGraphError,
+  toBeResilientClient,
 };

@@ -1,10 +1,19 @@
-import { http, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { UsageError } from '../errors';
+import { noFaults } from '../faults/noFaults';
+import type { ClientRecord } from '../faults/RecordedRequest';
+import {
+  createFaultyFetchHandle,
+  isConnectionResetError,
+  type FetchHandle,
+} from '../provider/createFaultyFetchHandle';
 import {
   createFetchProvider,
   type FetchProvider,
   type FetchProviderOptions,
 } from '../provider/createFetchProvider';
+import { DEFAULT_MAX_BODY_BYTES } from '../provider/defaults';
+import { FaultInjector } from '../provider/FaultInjector';
 import { matchRoute } from '../provider/matchRoute';
 import type { UserStatusStore } from '../provider/UserStatusStore';
 
@@ -25,9 +34,15 @@ export interface UserStatusHandlers {
   /** The statuses created through the handlers (read it in tests; requests are the way to change it). */
   readonly store: UserStatusStore;
   /**
+   * What clients did, request by request, when `faults` or `record` is set (else always empty):
+   * give it to `judgeClientBehaviour` or `expect(...).toBeResilientClient()`.
+   */
+  readonly record: ClientRecord;
+  /**
    * Returns to the state at creation: only the configured policies exist, the store holds nothing
    * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
-   * throttle, if any, is full. Call it in `afterEach`, beside `server.resetHandlers()`.
+   * throttle, if any, is full, and the fault ordinals and record restart. Call it in `afterEach`,
+   * beside `server.resetHandlers()`.
    */
   reset(): void;
   /** Ensures the policy exists and empties the store (as a Pact provider state does). */
@@ -43,6 +58,10 @@ const DEFAULT_BASE_URL = 'https://graph.microsoft.com';
  * 415, 413, 400 with Graph's error envelope), the same store, Location and OData headers. Any
  * other request, under another origin or another path, is left to your other handlers and to
  * MSW's `onUnhandledRequest`.
+ *
+ * With `faults`, the same fault model as the provider: a 429, 503 or 504 with Graph's envelope, a
+ * reset as `HttpResponse.error()` (a network error for the client; `reset-after-store` stores the
+ * create first), latency through MSW's `delay`.
  * @throws UsageError when `baseUrl` is not an http(s) origin, or a provider option is out of range.
  * @example
  * const graph = createUserStatusHandlers({ tokens: ['test-token'], policyIds: ['p1'] });
@@ -54,21 +73,51 @@ const DEFAULT_BASE_URL = 'https://graph.microsoft.com';
 export function createUserStatusHandlers(
   options: UserStatusHandlersOptions = {},
 ): UserStatusHandlers {
-  const { baseUrl = DEFAULT_BASE_URL, ...providerOptions } = options;
+  const { baseUrl = DEFAULT_BASE_URL, faults, record, onFault, ...providerOptions } = options;
   const origin = parseOrigin(baseUrl);
   // The state route is for Pact verification over HTTP; here `setProviderState` does its work.
   const provider: FetchProvider = createFetchProvider({
     ...providerOptions,
     enableStateRoute: false,
   });
+  // Faults are applied here rather than by the provider, so that latency waits with MSW's `delay`.
+  const injector =
+    faults !== undefined || record === true
+      ? new FaultInjector({
+          schedule: faults ?? noFaults,
+          record: record ?? true,
+          onFault,
+          sleep: (ms) => delay(ms),
+        })
+      : undefined;
+  const handle: FetchHandle =
+    injector === undefined
+      ? provider.handle
+      : createFaultyFetchHandle(
+          provider.handle,
+          injector,
+          providerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+          providerOptions.onRequest,
+        );
   const handler = http.all(
     ({ request }) => servesUserStatuses(request.url, origin),
-    ({ request }) => provider.handle(request),
+    async ({ request }) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (isConnectionResetError(error)) return HttpResponse.error();
+        throw error;
+      }
+    },
   );
   return {
     handlers: [handler],
     store: provider.store,
-    reset: provider.reset,
+    record: injector ?? { requests: [] },
+    reset: () => {
+      provider.reset();
+      injector?.reset();
+    },
     setProviderState: provider.setProviderState,
   };
 }

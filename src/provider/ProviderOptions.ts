@@ -1,4 +1,6 @@
 import type { RequestProfile } from '../contracts/registry';
+import type { FaultSchedule } from '../faults/FaultSchedule';
+import type { FaultEvent } from './FaultEvent';
 import type { RequestLogLine } from './RequestLogLine';
 import type { UserStatusStore } from './UserStatusStore';
 
@@ -88,4 +90,26 @@ export interface ProviderOptions {
    * @defaultValue a new `UserStatusStore(storeCapacity, storeCapacityBytes)`
    */
   readonly store?: UserStatusStore;
+  /**
+   * Graph's misbehaviour to inject: 429, 503 and 504 answers, connection resets before or after a
+   * create is stored, added latency (`faultScheduleFromSpec`, `faultScheduleFromList`,
+   * `faultScheduleArbitrary`). The schedule numbers every request to the userStatuses collection
+   * and item routes (any method) from 1, and applies before anything else, authentication
+   * included. `reset` restarts the numbering.
+   * @defaultValue `undefined` (no fault, ever; the handler runs without any fault check)
+   */
+  readonly faults?: FaultSchedule;
+  /**
+   * Record every request (time, method, path, body digest, client-request-id, Retry-Attempt, the
+   * fault injected, the status answered, the id stored) into the provider's `record`, for
+   * `judgeClientBehaviour` and the `toBeResilientClient` matcher. `reset` empties it. It keeps
+   * the latest 100000 requests at least (the oldest go past 200000), so memory stays bounded.
+   * @defaultValue `true` when `faults` is given, else `false`
+   */
+  readonly record?: boolean;
+  /**
+   * Called once per injected fault, as it is decided.
+   * @defaultValue `undefined`
+   */
+  readonly onFault?: (event: FaultEvent) => void;
 }

@@ -1,3 +1,5 @@
+import type { ClientRecord } from '../faults/RecordedRequest';
+import { createFaultyFetchHandle, type FetchHandle } from './createFaultyFetchHandle';
 import { createFetchExchange } from './createFetchExchange';
 import { createProviderCore } from './createProviderCore';
 import { createRequestHandler } from './createRequestHandler';
@@ -15,19 +17,25 @@ export interface FetchProvider {
   /**
    * Answers one request exactly as the `node:http` provider does (the same handler runs), routing
    * on the URL's path and query whatever its origin. Rejects only when the request body fails to
-   * arrive (an aborted request), which has no answer.
+   * arrive (an aborted request), which has no answer, and on an injected connection reset (a
+   * `TypeError: fetch failed`, as `fetch` rejects).
    */
   handle(request: Request): Promise<Response>;
   /** Ensures the policy exists and empties the store (a Pact provider state). */
   setProviderState(state: { policyId: string }): void;
   /**
    * Returns to the state at creation: only the configured policies exist, the store holds nothing
-   * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
-   * throttle, if any, is full.
+   * (or the `preload` statuses again, with the same ids), ids restart from the seed, the
+   * throttle, if any, is full, and the fault ordinals and record restart.
    */
   reset(): void;
   /** The provider's store (read it in tests; requests are the way to change it). */
   readonly store: UserStatusStore;
+  /**
+   * What clients did, request by request, when `faults` or `record` is set (else always empty):
+   * give it to `judgeClientBehaviour` or `expect(...).toBeResilientClient()`.
+   */
+  readonly record: ClientRecord;
 }
 
 /**
@@ -50,14 +58,20 @@ export function createFetchProvider(options: FetchProviderOptions = {}): FetchPr
   const core = createProviderCore(options);
   const handler = createRequestHandler(core.handlerConfig);
   const { maxBodyBytes } = core.handlerConfig;
+  const plain: FetchHandle = (request) => {
+    const exchange = createFetchExchange(request, maxBodyBytes);
+    handler(exchange.req, exchange.res);
+    return exchange.response;
+  };
   return {
-    handle(request) {
-      const exchange = createFetchExchange(request, maxBodyBytes);
-      handler(exchange.req, exchange.res);
-      return exchange.response;
-    },
+    // Chosen once: without faults or recording, requests meet no fault check at all.
+    handle:
+      core.injector === undefined
+        ? plain
+        : createFaultyFetchHandle(plain, core.injector, maxBodyBytes, options.onRequest),
     setProviderState: core.setProviderState,
     reset: core.reset,
     store: core.store,
+    record: core.record,
   };
 }

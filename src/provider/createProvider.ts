@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ConnectionError, UsageError } from '../errors';
+import type { ClientRecord } from '../faults/RecordedRequest';
+import { createFaultyHandler } from './createFaultyHandler';
 import { createProviderCore } from './createProviderCore';
 import { createRequestHandler } from './createRequestHandler';
 import { DEFAULT_HOST, MAX_REQUEST_HEADERS } from './defaults';
@@ -37,8 +39,8 @@ export interface Provider {
   setProviderState(state: { policyId: string }): void;
   /**
    * Returns to the state at creation: only the configured policies exist, the store holds nothing
-   * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
-   * throttle, if any, is full.
+   * (or the `preload` statuses again, with the same ids), ids restart from the seed, the
+   * throttle, if any, is full, and the fault ordinals and record restart.
    */
   reset(): void;
   /**
@@ -48,6 +50,11 @@ export interface Provider {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** The provider's store (read it in tests; the HTTP API is the way to change it). */
   readonly store: UserStatusStore;
+  /**
+   * What clients did, request by request, when `faults` or `record` is set (else always empty):
+   * give it to `judgeClientBehaviour` or `expect(...).toBeResilientClient()`.
+   */
+  readonly record: ClientRecord;
 }
 
 // How long in-flight requests may finish after close() before their connections are cut.
@@ -72,12 +79,23 @@ const SERVED_METHODS = 'GET, HEAD, POST, PATCH, DELETE';
 export function createProvider(options: ProviderOptions = {}): Provider {
   const core = createProviderCore(options);
   const { requestTimeoutMs } = core;
-  const handler = createRequestHandler(core.handlerConfig);
+  const plain = createRequestHandler(core.handlerConfig);
+  // Chosen once: without faults or recording, requests meet no fault check at all.
+  const handler =
+    core.injector === undefined
+      ? plain
+      : createFaultyHandler(
+          plain,
+          core.injector,
+          core.handlerConfig.maxBodyBytes,
+          options.onRequest,
+        );
 
   let server: Server | undefined;
   return {
     handler,
     store: core.store,
+    record: core.record,
     setProviderState: core.setProviderState,
     reset: core.reset,
     async listen(listenOptions = {}) {

@@ -1,6 +1,9 @@
 import { isBearerToken } from '../contracts/bearerToken';
 import { UsageError } from '../errors';
 import { positiveInteger } from '../positiveInteger';
+import { noFaults } from '../faults/noFaults';
+import type { ClientRecord } from '../faults/RecordedRequest';
+import { FaultInjector } from './FaultInjector';
 import type { RequestHandlerConfig } from './createRequestHandler';
 import { createStatusIdGenerator } from './createStatusIdGenerator';
 import { createThrottle } from './createThrottle';
@@ -28,12 +31,16 @@ export interface ProviderCore {
   readonly store: UserStatusStore;
   /** How long a request may take to arrive when the provider listens, in milliseconds. */
   readonly requestTimeoutMs: number;
+  /** The fault schedule and record, when faults or recording were asked for. */
+  readonly injector: FaultInjector | undefined;
+  /** What was recorded (always empty without recording). */
+  readonly record: ClientRecord;
   /** Ensures the policy exists and empties the store (a Pact provider state). */
   setProviderState(state: { policyId: string }): void;
   /**
    * Returns to the state at creation: only the configured policies exist, the store holds nothing
-   * (or the `preload` statuses again, with the same ids), ids restart from the seed and the
-   * throttle, if any, is full.
+   * (or the `preload` statuses again, with the same ids), ids restart from the seed, the
+   * throttle, if any, is full, and the fault ordinals and record restart.
    */
   reset(): void;
 }
@@ -106,11 +113,21 @@ export function createProviderCore(options: ProviderOptions): ProviderCore {
     },
   };
   if (preload > 0) preloadStatuses(store, policyIds, preload, seed, handlerConfig.nextId);
+  const injector =
+    options.faults !== undefined || options.record === true
+      ? new FaultInjector({
+          schedule: options.faults ?? noFaults,
+          record: options.record ?? true,
+          onFault: options.onFault,
+        })
+      : undefined;
 
   return {
     handlerConfig,
     store,
     requestTimeoutMs,
+    injector,
+    record: injector ?? EMPTY_RECORD,
     setProviderState(state) {
       assertPolicyId(state.policyId);
       handlerConfig.applyProviderState(state.policyId);
@@ -122,9 +139,12 @@ export function createProviderCore(options: ProviderOptions): ProviderCore {
       handlerConfig.nextId = createStatusIdGenerator(seed);
       if (rate !== undefined) handlerConfig.throttle = createThrottle(rate);
       if (preload > 0) preloadStatuses(store, policyIds, preload, seed, handlerConfig.nextId);
+      injector?.reset();
     },
   };
 }
+
+const EMPTY_RECORD: ClientRecord = Object.freeze({ requests: Object.freeze([]) });
 
 function assertPolicyId(policyId: unknown): void {
   if (typeof policyId !== 'string' || policyId === '') {

@@ -11,6 +11,8 @@ export const GRAPH_ERROR_CODES = {
   429: 'TooManyRequests',
   431: 'RequestHeaderFieldsTooLarge',
   500: 'InternalServerError',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout',
 } as const;
 
 /** A status code the reference provider answers with a Graph error envelope. */

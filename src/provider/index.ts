@@ -13,6 +13,8 @@ export type { FetchProvider, FetchProviderOptions } from './createFetchProvider'
 export type { ProviderOptions } from './ProviderOptions';
 /** The token, policy and port the provider uses when none are given. */
 export { DEFAULT_POLICY_ID, DEFAULT_PORT, DEFAULT_TOKEN } from './defaults';
+/** What `onFault` receives for each injected fault. */
+export type { FaultEvent } from './FaultEvent';
 /** What `onRequest` receives for each answered request. */
 export type { RequestLogLine } from './RequestLogLine';
 /** The provider's bounded, in-memory store of user statuses. */

@@ -43,6 +43,7 @@ const MATCHER_NAMES = [
   'toMatchUserStatusContract',
   'toBeValidCreateUserStatusRequest',
   'toBeGraphError',
+  'toBeResilientClient',
 ];
 
 describe('the jest entry', () => {

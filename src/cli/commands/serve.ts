@@ -2,6 +2,8 @@ import { Command, Option } from 'commander';
 import { SAMPLE_CREATE_REQUEST } from '../../contracts/sampleCreateRequest';
 import { userStatusesPath } from '../../contracts/userStatusesPath';
 import { REQUEST_PROFILES, type RequestProfile } from '../../contracts/registry';
+import type { FaultSchedule } from '../../faults/FaultSchedule';
+import { FAULT_SPEC_SYNTAX } from '../../faults/parseFaultSpec';
 import {
   DEFAULT_HOST,
   DEFAULT_PAGE_SIZE,
@@ -13,11 +15,21 @@ import {
   DEFAULT_TOKEN,
   MAX_PAGE_SIZE,
 } from '../../provider/defaults';
+import type { FaultEvent } from '../../provider/FaultEvent';
 import type { RequestLogLine } from '../../provider/RequestLogLine';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ExitCode } from '../ExitCode';
 import { parseInteger, parseRate } from '../parseOptionValues';
+import { printablePath } from '../printablePath';
+import {
+  clientSummary,
+  DEFAULT_FAULT_SEED,
+  faultLines,
+  formatFaultLine,
+  parseFaults,
+  PLANNED_REQUESTS,
+} from '../serveFaults';
 
 /** Options of `serve`, checked and typed. */
 export interface ServeOptions {
@@ -45,8 +57,10 @@ export interface ServeOptions {
   readonly enableStateRoute: boolean;
   /** Check every answer against its contract before sending it. @defaultValue `false` */
   readonly selfCheck: boolean;
-  /** No line per request. @defaultValue `false` */
+  /** No line per request (nor per injected fault). @defaultValue `false` */
   readonly quiet: boolean;
+  /** The faults to inject (`--faults` with `--fault-seed`). @defaultValue `undefined` (none, ever) */
+  readonly faults?: FaultSchedule;
 }
 
 const EXAMPLES = `
@@ -68,11 +82,21 @@ Examples:
   $ user-status-contracts serve --throttle 20/s --quiet
   $ user-status-contracts serve --enable-state-route   # for Pact provider verification
   $ user-status-contracts serve --self-check           # a 500 names any answer that breaks the contract
+  $ user-status-contracts serve --faults 429:0.2:retry-after=1.5,503:0.05,reset-after-store:0.02 --fault-seed 7
+
+Faults (--faults SPEC, never by default): every request to the userStatuses collection and item
+routes is numbered from 1, and request n gets a fault when a number drawn from (--fault-seed, n)
+alone falls in that fault's rate, so a run replays exactly. Kinds: 429 and 503, 504 (Graph's error
+envelope, Retry-After in seconds, e.g. 2.128), reset-before-store and reset-after-store (the
+connection is cut before the request is applied, or after: a create stored, its answer lost),
+latency. SPEC: ${FAULT_SPEC_SYNTAX}.
+It prints the decisions for the first ${PLANNED_REQUESTS} requests at start, a line per injected
+fault, and at stop what the clients did wrong (Retry-After not honoured, unbounded retries, a
+create stored twice).
 
 Exit codes: 0 stopped cleanly, 2 usage error or cannot listen (port in use, unknown host).`;
 
 const MAX_PRELOAD = 1_000_000;
-const MAX_LOGGED_PATH = 200;
 
 /** The `serve` verb: runs the reference provider until interrupted. */
 export function serveCommand({ io, setExitCode }: CommandContext): Command {
@@ -138,7 +162,15 @@ export function serveCommand({ io, setExitCode }: CommandContext): Command {
       'check every answer against the contract before sending it (a 500 names any breach)',
       false,
     )
-    .option('-q, --quiet', 'do not print a line per request', false)
+    .option(
+      '--faults <spec>',
+      'inject Graph faults at these rates, e.g. 429:0.2:retry-after=1.5,503:0.05,reset-after-store:0.02,latency:0.1:ms=200 (default: none)',
+    )
+    .option(
+      '--fault-seed <n>',
+      `seed of --faults: the same seed and spec give the same faults at the same requests (default: ${DEFAULT_FAULT_SEED})`,
+    )
+    .option('-q, --quiet', 'do not print a line per request (nor per injected fault)', false)
     .addHelpText('after', EXAMPLES)
     .action(async (raw: RawServeOptions) => {
       setExitCode(await serve(parseServeOptions(raw), io));
@@ -159,6 +191,8 @@ interface RawServeOptions {
   enableStateRoute: boolean;
   selfCheck: boolean;
   quiet: boolean;
+  faults?: string;
+  faultSeed?: string;
 }
 
 function parseServeOptions(raw: RawServeOptions): ServeOptions {
@@ -176,6 +210,7 @@ function parseServeOptions(raw: RawServeOptions): ServeOptions {
     enableStateRoute: raw.enableStateRoute,
     selfCheck: raw.selfCheck,
     quiet: raw.quiet,
+    ...parseFaults(raw.faults, raw.faultSeed),
   };
 }
 
@@ -185,6 +220,7 @@ function parseServeOptions(raw: RawServeOptions): ServeOptions {
  */
 export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode> {
   const { createProvider } = await import('../../provider/createProvider');
+  const started = performance.now();
   const provider = createProvider({
     tokens: options.tokens,
     policyIds: options.policyIds,
@@ -197,11 +233,19 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ExitCode>
     selfCheck: options.selfCheck,
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
     ...(options.quiet ? {} : { onRequest: (line: RequestLogLine) => io.stderr(formatLine(line)) }),
+    ...(options.faults === undefined ? {} : { faults: options.faults }),
+    ...(options.faults === undefined || options.quiet
+      ? {}
+      : {
+          onFault: (event: FaultEvent) =>
+            io.stderr(formatFaultLine(event, performance.now() - started)),
+        }),
   });
   const { url } = await provider.listen({ host: options.host, port: options.port });
   io.stdout(banner(url, options));
   await io.interrupted;
   await provider.close();
+  if (options.faults !== undefined) io.stderr(clientSummary(provider.record));
   io.stderr('stopped: the reference provider is closed\n');
   return ExitCode.Ok;
 }
@@ -221,6 +265,7 @@ function banner(url: string, options: ServeOptions): string {
     ...(options.selfCheck
       ? ['  self-check: on (every answer is checked against the contract)']
       : []),
+    ...(options.faults === undefined ? [] : faultLines(options.faults)),
     '',
     'Create a user status:',
     `  curl -i -X POST ${shellQuote(collection)} \\`,
@@ -235,15 +280,7 @@ function banner(url: string, options: ServeOptions): string {
 }
 
 function formatLine(line: RequestLogLine): string {
-  // A request target is the client's text: keep one short, printable line per request.
-  let printable = '';
-  for (const character of line.path) {
-    const code = character.charCodeAt(0);
-    printable += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? '?' : character;
-    if (printable.length > MAX_LOGGED_PATH) break;
-  }
-  const path =
-    printable.length > MAX_LOGGED_PATH ? `${printable.slice(0, MAX_LOGGED_PATH)}...` : printable;
+  const path = printablePath(line.path);
   const status = line.status === 0 ? 'closed' : String(line.status);
   return `${line.method} ${path} ${status} ${line.durationMs.toFixed(1)} ms\n`;
 }
