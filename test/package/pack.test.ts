@@ -205,7 +205,7 @@ describe('the packed package, installed without its optional peers', () => {
       unauthorized: 401,
       msw: true,
       jest: true,
-      vitest: 3,
+      vitest: 4,
       pact: 'E_MISSING_PEER',
     });
   });
