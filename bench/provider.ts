@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { parseFaults } from '../src/cli/serveFaults';
 import { check } from '../src/validator/check';
 import { createProvider } from '../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../src/provider/defaults';
@@ -19,6 +20,21 @@ const SECONDS = 1.5;
 const ROUNDS = 4;
 const TARGET = 0.6;
 const TARGET_CONNECTIONS = 10;
+// Faults: `serve`'s provider as it builds it without --faults, next to the provider without the
+// `faults` option (today's path): target at least 0.95x. Then `serve --faults` with 10% of the
+// requests answered 429 or 503 at once (no latency, no reset, so the load generator's
+// connections stay up): target at least 0.8x the requests per second of faults off.
+const FAULT_SPEC = '429:0.05:retry-after=none,503:0.05';
+const FAULTS_OFF_TARGET = 0.95;
+const FAULTS_ON_TARGET = 0.8;
+
+/** The servers the child process runs, by name. */
+interface ServerUrls {
+  readonly bare: string;
+  readonly provider: string;
+  readonly serveFaultsOff: string;
+  readonly serveFaults: string;
+}
 
 const BODY = JSON.stringify({
   '@odata.type': '#microsoft.graph.deviceComplianceUserStatus',
@@ -95,17 +111,31 @@ async function serve(): Promise<void> {
   const bareAddress = bare.address();
   const provider = createProvider();
   const { url } = await provider.listen({ host: '127.0.0.1', port: 0 });
-  process.send?.({
+  // What `serve` passes without --faults, and with `--faults FAULT_SPEC --fault-seed 1`.
+  const faultsOff = createProvider({ ...parseFaults(undefined, undefined) });
+  const faulty = createProvider({ ...parseFaults(FAULT_SPEC, '1') });
+  const serveFaultsOff = (await faultsOff.listen({ host: '127.0.0.1', port: 0 })).url;
+  const serveFaults = (await faulty.listen({ host: '127.0.0.1', port: 0 })).url;
+  const urls: ServerUrls = {
     bare: `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`,
     provider: url,
-  });
+    serveFaultsOff,
+    serveFaults,
+  };
+  process.send?.(urls);
   process.on('disconnect', () => {
     bare.close();
-    void provider.close();
+    for (const server of [provider, faultsOff, faulty]) void server.close();
   });
 }
 
-async function measure(url: string, connections: number, duration: number): Promise<number> {
+/** Requests answered per second; `faulty` lets the fault answers (429, 503) count as answers. */
+async function measure(
+  url: string,
+  connections: number,
+  duration: number,
+  faulty = false,
+): Promise<number> {
   const result = await autocannon({
     url: `${url}${PATH}`,
     connections,
@@ -114,7 +144,7 @@ async function measure(url: string, connections: number, duration: number): Prom
     headers: { authorization: `Bearer ${DEFAULT_TOKEN}`, 'content-type': 'application/json' },
     body: BODY,
   });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+  if ((result.non2xx > 0 && !faulty) || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
       `${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
@@ -132,8 +162,8 @@ async function main(): Promise<void> {
   const child: ChildProcess = fork(__filename, ['--serve'], {
     execArgv: ['-r', 'ts-node/register/transpile-only'],
   });
-  const urls = await new Promise<{ bare: string; provider: string }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { bare: string; provider: string }));
+  const urls = await new Promise<ServerUrls>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as ServerUrls));
     child.once('exit', (code) => reject(new Error(`the server process exited with ${code}`)));
   });
   try {
@@ -165,9 +195,41 @@ async function main(): Promise<void> {
     console.log(
       `ratio at ${TARGET_CONNECTIONS} connections: ${ratioAtTarget.toFixed(2)}x (${verdict} the ${TARGET}x target)`,
     );
+    await measureFaults(urls);
   } finally {
     child.disconnect();
   }
+}
+
+/** The fault rows, at the target connections: rounds alternate over the three servers. */
+async function measureFaults(urls: ServerUrls): Promise<void> {
+  const connections = TARGET_CONNECTIONS;
+  await measure(urls.provider, connections, WARM_UP_SECONDS);
+  await measure(urls.serveFaultsOff, connections, WARM_UP_SECONDS);
+  await measure(urls.serveFaults, connections, WARM_UP_SECONDS, true);
+  const rounds: Record<'today' | 'off' | 'on', number[]> = { today: [], off: [], on: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    rounds.today.push(await measure(urls.provider, connections, SECONDS));
+    rounds.off.push(await measure(urls.serveFaultsOff, connections, SECONDS));
+    rounds.on.push(await measure(urls.serveFaults, connections, SECONDS, true));
+  }
+  const [today, off, on] = [median(rounds.today), median(rounds.off), median(rounds.on)];
+  const offRatio = off / today;
+  const onRatio = on / off;
+  console.log(
+    `\nfaults, req/s answered at ${connections} connections (median of ${ROUNDS} alternating rounds)`,
+  );
+  console.log('server                                          req/s  ratio');
+  const row = (name: string, value: number, ratio: string) =>
+    console.log(`${name.padEnd(44)}  ${value.toFixed(0).padStart(6)}  ${ratio}`);
+  row('provider, no faults option (today)', today, '');
+  row('serve without --faults', off, `${offRatio.toFixed(2)}x today`);
+  row(`serve --faults ${FAULT_SPEC}`, on, `${onRatio.toFixed(2)}x faults off`);
+  const verdict = (ratio: number, target: number) => (ratio >= target ? 'meets' : 'MISSES');
+  console.log(
+    `faults off: ${offRatio.toFixed(2)}x (${verdict(offRatio, FAULTS_OFF_TARGET)} the ${FAULTS_OFF_TARGET}x target); ` +
+      `10% faults: ${onRatio.toFixed(2)}x (${verdict(onRatio, FAULTS_ON_TARGET)} the ${FAULTS_ON_TARGET}x target)`,
+  );
 }
 
 if (process.argv.includes('--serve')) {
