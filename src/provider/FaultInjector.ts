@@ -21,13 +21,13 @@ export interface FaultInjectorOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /**
    * The most requests kept in the record: past twice this many, the oldest are dropped down to it.
-   * @defaultValue `MAX_RECORDED_REQUESTS` (100000)
+   * @defaultValue `MAX_RECORDED_REQUESTS` (10000)
    */
   readonly maxRecorded?: number;
 }
 
 /** How many requests a record keeps at least (up to twice as many before the oldest go). */
-export const MAX_RECORDED_REQUESTS = 100_000;
+export const MAX_RECORDED_REQUESTS = 10_000;
 
 /** What the injector decided for one request. */
 export interface FaultDecision {

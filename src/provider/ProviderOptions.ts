@@ -103,7 +103,7 @@ export interface ProviderOptions {
    * Record every request (time, method, path, body digest, client-request-id, Retry-Attempt, the
    * fault injected, the status answered, the id stored) into the provider's `record`, for
    * `judgeClientBehaviour` and the `toBeResilientClient` matcher. `reset` empties it. It keeps
-   * the latest 100000 requests at least (the oldest go past 200000), so memory stays bounded.
+   * the latest 10000 requests at least (the oldest go past 20000), so memory stays bounded.
    * @defaultValue `true` when `faults` is given, else `false`
    */
   readonly record?: boolean;
