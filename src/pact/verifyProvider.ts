@@ -311,8 +311,7 @@ function checkOptions(options: VerifyProviderOptions): VerificationRun {
   if (sources.length === 0 && options.brokerUrl === undefined) {
     throw new OptionError(
       'pacts',
-      (name) =>
-        `no pact to verify: give ${name('pacts', 'FILE_OR_URL')} or ${name('brokerUrl')}`,
+      (name) => `no pact to verify: give ${name('pacts', 'FILE_OR_URL')} or ${name('brokerUrl')}`,
     );
   }
   return {
