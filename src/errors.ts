@@ -1,14 +1,41 @@
 import type { ValidationIssue } from './contracts/ValidationIssue';
 
+/**
+ * A message that names options: `name('baseUrl')` names an option field (`argument` is a
+ * placeholder for its value, such as `MS`). The library names the fields (`baseUrl`); the CLI
+ * renders the same message with its flags (`--base-url`).
+ */
+export type OptionMessage = (name: (option: string, argument?: string) => string) => string;
+
+/** Names each option by its field, as library callers write it. */
+const fieldName = (option: string): string => option;
+
 /** Base class of every error this toolkit throws on purpose: each has a stable `code`. */
 export class UserStatusContractsError extends Error {
   /** A stable, machine-readable code (for example `E_CONTRACT_VIOLATION`). */
   readonly code: string;
+  /** The option field at fault (e.g. `concurrency`), when the error is about one. */
+  readonly option: string | undefined;
+  readonly #message: OptionMessage;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: string,
+    message: string | OptionMessage,
+    options?: { cause?: unknown; option?: string },
+  ) {
+    super(
+      typeof message === 'string' ? message : message(fieldName),
+      options !== undefined && 'cause' in options ? { cause: options.cause } : undefined,
+    );
     this.name = new.target.name;
     this.code = code;
+    this.option = options?.option;
+    this.#message = typeof message === 'string' ? () => this.message : message;
+  }
+
+  /** The message with each option named as `name` says, e.g. by its command-line flag. */
+  messageNaming(name: (option: string, argument?: string) => string): string {
+    return this.#message(name);
   }
 }
 
@@ -33,9 +60,24 @@ export class ContractViolationError extends UserStatusContractsError {
 
 /** The caller used the toolkit wrongly: an unknown option, a bad flag value, a missing argument. */
 export class UsageError extends UserStatusContractsError {
-  /** @param code - A more specific stable code than `E_USAGE`, for subclasses. */
-  constructor(message: string, code = 'E_USAGE') {
-    super(code, message);
+  /**
+   * @param code - A more specific stable code than `E_USAGE`, for subclasses.
+   * @param option - The option field at fault, when there is one.
+   */
+  constructor(message: string | OptionMessage, code = 'E_USAGE', option?: string) {
+    super(code, message, option === undefined ? undefined : { option });
+  }
+}
+
+/**
+ * An option has a wrong value, or does not go with the others; `option` names its field. Still
+ * code `E_USAGE`: the message names the fields, and the CLI renders it with its flags.
+ */
+export class OptionError extends UsageError {
+  declare readonly option: string;
+
+  constructor(option: string, message: OptionMessage) {
+    super(message, 'E_USAGE', option);
   }
 }
 
@@ -61,7 +103,11 @@ export class InputError extends UserStatusContractsError {
   /** The file (or `-` for standard input) that could not be read. */
   readonly source: string;
 
-  constructor(source: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    source: string,
+    message: string | OptionMessage,
+    options?: { cause?: unknown; option?: string },
+  ) {
     super('E_INPUT', message, options);
     this.source = source;
   }
@@ -83,7 +129,11 @@ export class ConnectionError extends UserStatusContractsError {
   /** The URL that could not be reached. */
   readonly url: string;
 
-  constructor(url: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    url: string,
+    message: string | OptionMessage,
+    options?: { cause?: unknown; option?: string },
+  ) {
     super('E_CONNECTION', message, options);
     this.url = url;
   }

@@ -31,10 +31,12 @@ export {
   GraphRequestError,
   InputError,
   MissingPeerError,
+  OptionError,
   OutputError,
   UsageError,
   UserStatusContractsError,
 } from './errors';
+export type { OptionMessage } from './errors';
 
 // Validator
 export { assertValid } from './validator/assertValid';

@@ -9,6 +9,7 @@ import {
 } from '../errors';
 import type { CliIo } from './CliIo';
 import { ExitCode } from './ExitCode';
+import { optionFlag } from './optionFlags';
 
 /**
  * The one place that turns an error into a message and an exit code. Known errors get a sentence
@@ -21,30 +22,34 @@ export function handleError(error: unknown, io: CliIo): ExitCode {
     if (error.exitCode === 0) return ExitCode.Ok;
     return ExitCode.Usage;
   }
+  if (!(error instanceof UserStatusContractsError)) return handleUnknownError(error, io);
+  // The library names option fields (`baseUrl`); the CLI says its flags (`--base-url`).
+  const message = error.messageNaming(optionFlag);
   if (error instanceof UsageError) {
-    io.stderr(`error: ${error.message}\nRun with --help to see the options.\n`);
+    io.stderr(`error: ${message}\nRun with --help to see the options.\n`);
     return ExitCode.Usage;
   }
   if (error instanceof InputError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${message}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof OutputError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${message}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof ConnectionError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${message}\n`);
     return ExitCode.Usage;
   }
   if (error instanceof MissingPeerError) {
-    io.stderr(`error: ${error.message}\n`);
+    io.stderr(`error: ${message}\n`);
     return ExitCode.Usage;
   }
-  if (error instanceof UserStatusContractsError) {
-    io.stderr(`error [${error.code}]: ${error.message}\n`);
-    return ExitCode.Findings;
-  }
+  io.stderr(`error [${error.code}]: ${message}\n`);
+  return ExitCode.Findings;
+}
+
+function handleUnknownError(error: unknown, io: CliIo): ExitCode {
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(
     `internal error: ${message}\nThis is a bug in user-status-contracts; please report it with the command you ran.\n`,

@@ -1,6 +1,6 @@
 import { mismatchesStatusFirst } from '../pact/mismatchesStatusFirst';
 import type { VerificationReport } from '../pact/VerificationReport';
-import type { JunitSuite } from '../fuzz/toJunitXml';
+import type { JunitSuite } from '../reports/toJunitXml';
 
 /** A Pact verification as a JUnit suite: one test case per interaction, the status mismatch first. */
 export function pactJunitSuite(

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzReport } from '../fuzz/FuzzReport';
 import { fuzzJunitSuite, type FuzzJunitOptions } from '../fuzz/fuzzJunitSuite';
-import { toJunitXml, type JunitSuite } from '../fuzz/toJunitXml';
+import { toJunitXml, type JunitSuite } from '../reports/toJunitXml';
 import type { ReportTargets } from './fuzzFlags';
 
 /** What `check` adds to a fuzzing run's reports: its Pact verification. */

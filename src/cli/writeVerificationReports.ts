@@ -1,4 +1,4 @@
-import { toJunitXml } from '../fuzz/toJunitXml';
+import { toJunitXml } from '../reports/toJunitXml';
 import type { VerificationReport } from '../pact/VerificationReport';
 import type { ReportTargets } from './fuzzFlags';
 import { OutputFile } from './OutputFile';

@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { UsageError } from '../errors';
+import { OptionError } from '../errors';
 import { positiveInteger } from '../positiveInteger';
 import { assertLoopbackTarget } from './assertLoopbackTarget';
 import { SCENARIOS } from './caseArbitrary';
@@ -74,12 +74,14 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   assertLoopbackTarget(baseUrl, options.allowRemote === true);
   const checks = selectChecks(options);
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
-  const concurrency = positiveInteger(options.concurrency ?? 10, 'the concurrency option');
-  const runs = positiveInteger(options.runs ?? 100, 'the runs option');
+  const concurrency = positiveInteger(options.concurrency ?? 10, { option: 'concurrency' });
+  const runs = positiveInteger(options.runs ?? 100, { option: 'runs' });
   const shard = options.shard ?? { index: 1, count: 1 };
   if (shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
-    throw new UsageError(
-      `shard ${shard.index}/${shard.count} is not a shard: use index/count with 1 <= index <= count`,
+    throw new OptionError(
+      'shard',
+      () =>
+        `shard ${shard.index}/${shard.count} is not a shard: use index/count with 1 <= index <= count`,
     );
   }
   const started = performance.now();
@@ -124,7 +126,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         break;
       }
       // Each scenario gets its share of the time left, so a slow first scenario cannot use up a
-      // --max-time budget before the auth or media-type checks ever run.
+      // maxTimeSeconds budget before the auth or media-type checks ever run.
       const scenarioDeadline = now + (deadline - now) / (planned.length - index);
       reportProgress();
       await runScenario(run, {

@@ -1,6 +1,6 @@
 import { describeSource, formatFinding } from './formatFinding';
 import type { FuzzReport } from './FuzzReport';
-import type { JunitCase, JunitSuite } from './toJunitXml';
+import type { JunitCase, JunitSuite } from '../reports/toJunitXml';
 
 /** Options of `fuzzJunitSuite`. */
 export interface FuzzJunitOptions {

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { OptionError, UsageError } from '../errors';
 import type { Check } from './Check';
 import type { CheckName } from './CheckName';
 import { ALL_CHECKS } from './checks/index';
@@ -24,12 +24,18 @@ export function selectChecks(options: {
       : check.optIn !== true || options.maxResponseTimeMs !== undefined,
   ).filter((check) => !(options.excludeChecks ?? []).includes(check.name));
   if (selected.length === 0)
-    throw new UsageError('no check is left to run; see --checks and --exclude-checks');
+    throw new OptionError(
+      'checks',
+      (name) => `no check is left to run; see ${name('checks')} and ${name('excludeChecks')}`,
+    );
   if (
     selected.some((check) => check.name === 'max_response_time') &&
     options.maxResponseTimeMs === undefined
   ) {
-    throw new UsageError('max_response_time needs a limit: pass --max-response-time MS');
+    throw new OptionError(
+      'maxResponseTimeMs',
+      (name) => `max_response_time needs a limit: pass ${name('maxResponseTimeMs', 'MS')}`,
+    );
   }
   return selected;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { request } from 'undici';
 import { isBearerToken } from '../contracts/bearerToken';
-import { ConnectionError, InputError, UsageError } from '../errors';
+import { ConnectionError, InputError, OptionError, type OptionMessage } from '../errors';
 import { redactSecret } from '../redactSecret';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from './pactNames';
 import { clipVerificationReport } from './clipVerificationReport';
@@ -172,13 +172,13 @@ export async function verifyProvider(options: VerifyProviderOptions): Promise<Ve
   const [urls, files] = partition(run.pacts, isHttpUrl);
   await Promise.all(files.map((pact) => checkPactSource(pact, run.brokerToken, limit())));
   await Promise.all([
-    checkReachable(run.baseUrl, 'the provider', '--base-url', limit()),
+    checkReachable(run.baseUrl, 'the provider', 'baseUrl', limit()),
     run.stateSetupUrl === undefined
       ? Promise.resolve()
-      : checkReachable(run.stateSetupUrl, 'the state setup URL', '--state-setup-url', limit()),
+      : checkReachable(run.stateSetupUrl, 'the state setup URL', 'stateSetupUrl', limit()),
     run.brokerUrl === undefined
       ? Promise.resolve()
-      : checkReachable(run.brokerUrl, 'the Pact Broker', '--broker-url', limit()),
+      : checkReachable(run.brokerUrl, 'the Pact Broker', 'brokerUrl', limit()),
     ...urls.map((pact) => checkPactSource(pact, run.brokerToken, limit())),
   ]);
   options.onStart?.(run);
@@ -223,63 +223,96 @@ function checkOptions(options: VerifyProviderOptions): VerificationRun {
     timeoutMs,
     ...rest
   } = options;
-  checkUrl(options.baseUrl, '--base-url');
-  if (options.stateSetupUrl !== undefined) checkUrl(options.stateSetupUrl, '--state-setup-url');
-  if (options.brokerUrl !== undefined) checkUrl(options.brokerUrl, '--broker-url');
+  checkUrl(options.baseUrl, 'baseUrl');
+  if (options.stateSetupUrl !== undefined) checkUrl(options.stateSetupUrl, 'stateSetupUrl');
+  if (options.brokerUrl !== undefined) checkUrl(options.brokerUrl, 'brokerUrl');
   if (options.policyId === undefined && options.stateSetupUrl === undefined) {
-    throw new UsageError(
-      'name a device compliance policy that exists on the provider with --policy-id (or let the provider set states up with --state-setup-url)',
+    throw new OptionError(
+      'policyId',
+      (name) =>
+        `name a device compliance policy that exists on the provider with ${name('policyId')} (or let the provider set states up with ${name('stateSetupUrl')})`,
     );
   }
-  if (options.policyId === '') throw new UsageError('--policy-id must not be empty');
+  if (options.policyId === '') {
+    throw new OptionError('policyId', (name) => `${name('policyId')} must not be empty`);
+  }
   if (timeoutMs !== undefined && !(timeoutMs >= 1)) {
-    throw new UsageError(`--request-timeout must be at least 1 (milliseconds), not ${timeoutMs}`);
+    throw new OptionError(
+      'timeoutMs',
+      (name) => `${name('timeoutMs')} must be at least 1 (milliseconds), not ${timeoutMs}`,
+    );
   }
   if (maxTimeSeconds !== undefined && !(maxTimeSeconds >= 0)) {
-    throw new UsageError(`--max-time must not be negative, not ${maxTimeSeconds}`);
+    throw new OptionError(
+      'maxTimeSeconds',
+      (name) => `${name('maxTimeSeconds')} must not be negative, not ${maxTimeSeconds}`,
+    );
   }
   if (options.token !== undefined && !isBearerToken(options.token)) {
-    throw new UsageError(
-      '--token must be a bearer token (letters, digits and - . _ ~ + / only, optionally ending in =)',
+    throw new OptionError(
+      'token',
+      (name) =>
+        `${name('token')} must be a bearer token (letters, digits and - . _ ~ + / only, optionally ending in =)`,
     );
   }
   const sources = pacts ?? (options.brokerUrl === undefined ? [DEFAULT_PACT_FILE] : []);
   const hasUrlSource = sources.some(isHttpUrl);
-  const brokerOnly: Array<[keyof VerifyProviderOptions, string]> = [
-    ['consumerVersionSelectors', '--consumer-version-selectors'],
-    ['enablePending', '--enable-pending'],
-    ['includeWipPactsSince', '--include-wip-since'],
-    ['providerBranch', '--provider-branch'],
+  const brokerOnly: ReadonlyArray<keyof VerifyProviderOptions> = [
+    'consumerVersionSelectors',
+    'enablePending',
+    'includeWipPactsSince',
+    'providerBranch',
   ];
-  for (const [key, flag] of brokerOnly) {
+  for (const key of brokerOnly) {
     if (options[key] !== undefined && options[key] !== false && options.brokerUrl === undefined) {
-      throw new UsageError(
-        `${flag} only applies to pacts from a Pact Broker: give --broker-url too`,
+      throw new OptionError(
+        key,
+        (name) =>
+          `${name(key)} only applies to pacts from a Pact Broker: give ${name('brokerUrl')} too`,
       );
     }
   }
   if (options.brokerToken !== undefined && options.brokerUrl === undefined && !hasUrlSource) {
-    throw new UsageError('--broker-token needs --broker-url (or a --pact URL on that broker)');
+    throw new OptionError(
+      'brokerToken',
+      (name) =>
+        `${name('brokerToken')} needs ${name('brokerUrl')} (or a ${name('pacts')} URL on that broker)`,
+    );
   }
   if (options.publish === true) {
     if (options.providerVersion === undefined || options.providerVersion === '') {
-      throw new UsageError(
-        '--publish needs --provider-version (e.g. the commit SHA) to publish results for',
+      throw new OptionError(
+        'providerVersion',
+        (name) =>
+          `${name('publish')} needs ${name('providerVersion')} (e.g. the commit SHA) to publish results for`,
       );
     }
     if (options.brokerUrl === undefined && !hasUrlSource) {
-      throw new UsageError('--publish sends results to a Pact Broker: give --broker-url too');
+      throw new OptionError(
+        'brokerUrl',
+        (name) =>
+          `${name('publish')} sends results to a Pact Broker: give ${name('brokerUrl')} too`,
+      );
     }
   } else if (options.providerVersion !== undefined && options.brokerUrl === undefined) {
-    throw new UsageError('--provider-version is used with --publish and --broker-url');
+    throw new OptionError(
+      'providerVersion',
+      (name) =>
+        `${name('providerVersion')} is used with ${name('publish')} and ${name('brokerUrl')}`,
+    );
   }
   if (options.includeWipPactsSince !== undefined && !isDate(options.includeWipPactsSince)) {
-    throw new UsageError(
-      `--include-wip-since must be a date such as 2025-01-31, not ${JSON.stringify(options.includeWipPactsSince)}`,
+    throw new OptionError(
+      'includeWipPactsSince',
+      (name) =>
+        `${name('includeWipPactsSince')} must be a date such as 2025-01-31, not ${JSON.stringify(options.includeWipPactsSince)}`,
     );
   }
   if (sources.length === 0 && options.brokerUrl === undefined) {
-    throw new UsageError('no pact to verify: give --pact FILE_OR_URL or --broker-url');
+    throw new OptionError(
+      'pacts',
+      (name) => `no pact to verify: give ${name('pacts', 'FILE_OR_URL')} or ${name('brokerUrl')}`,
+    );
   }
   return {
     ...rest,
@@ -289,10 +322,12 @@ function checkOptions(options: VerifyProviderOptions): VerificationRun {
   };
 }
 
-function checkUrl(value: string, flag: string): void {
+function checkUrl(value: string, option: string): void {
   if (!isHttpUrl(value)) {
-    throw new UsageError(
-      `${flag} must be an http(s) URL such as http://127.0.0.1:4010, not ${JSON.stringify(value)}`,
+    throw new OptionError(
+      option,
+      (name) =>
+        `${name(option)} must be an http(s) URL such as http://127.0.0.1:4010, not ${JSON.stringify(value)}`,
     );
   }
 }
@@ -324,7 +359,7 @@ function isDate(value: string): boolean {
 async function checkReachable(
   url: string,
   what: string,
-  flag: string,
+  option: string,
   limit: TimeLimit,
 ): Promise<void> {
   try {
@@ -336,13 +371,13 @@ async function checkReachable(
     await response.body.dump();
   } catch (error) {
     const failure = classify(error);
-    const message =
+    const message: OptionMessage = (name) =>
       failure === 'timeout'
-        ? `${what} at ${url} did not answer ${within(limit)}: is it stuck?`
+        ? `${what} at ${url} did not answer ${within(limit, name)}: is it stuck?`
         : failure === 'closed'
-          ? `${what} at ${url} closed the connection without answering (${describe(error, limit)}): is it an HTTP server, and is ${flag} right?`
-          : `cannot reach ${what} at ${url} (${describe(error, limit)}): start it, or check ${flag}`;
-    throw new ConnectionError(url, message, { cause: error });
+          ? `${what} at ${url} closed the connection without answering (${describe(error, limit, name)}): is it an HTTP server, and is ${name(option)} right?`
+          : `cannot reach ${what} at ${url} (${describe(error, limit, name)}): start it, or check ${name(option)}`;
+    throw new ConnectionError(url, message, { cause: error, option });
   }
 }
 
@@ -369,10 +404,8 @@ async function checkPactSource(
     } catch (error) {
       throw new ConnectionError(
         source,
-        `cannot fetch the pact ${source} (${describe(error, limit)})`,
-        {
-          cause: error,
-        },
+        (name) => `cannot fetch the pact ${source} (${describe(error, limit, name)})`,
+        { cause: error },
       );
     }
     if (status < 200 || status > 299) {
@@ -382,9 +415,11 @@ async function checkPactSource(
     try {
       text = await readFile(source, 'utf8');
     } catch (error) {
-      throw new InputError(source, `cannot read the pact ${source}: ${describe(error, limit)}`, {
-        cause: error,
-      });
+      throw new InputError(
+        source,
+        (name) => `cannot read the pact ${source}: ${describe(error, limit, name)}`,
+        { cause: error },
+      );
     }
   }
   let pact: unknown;
@@ -469,11 +504,11 @@ function workerEnvironment(run: VerificationRun): NodeJS.ProcessEnv {
   };
 }
 
-/** A time limit in words: `within 5000 ms (--request-timeout)`, or the budget that cut it short. */
-function within(limit: TimeLimit): string {
+/** A time limit in words: `within 5000 ms (timeoutMs)`, or the budget that cut it short. */
+function within(limit: TimeLimit, name: Parameters<OptionMessage>[0]): string {
   return limit.byBudget
-    ? `before the --max-time budget ran out (${limit.ms} ms were left)`
-    : `within ${limit.ms} ms (--request-timeout)`;
+    ? `before the ${name('maxTimeSeconds')} budget ran out (${limit.ms} ms were left)`
+    : `within ${limit.ms} ms (${name('timeoutMs')})`;
 }
 
 function errnoOf(error: unknown): string | undefined {
@@ -498,8 +533,8 @@ function classify(error: unknown): 'timeout' | 'closed' | 'other' {
   return 'other';
 }
 
-function describe(error: unknown, limit: TimeLimit): string {
-  if (classify(error) === 'timeout') return `no answer ${within(limit)}`;
+function describe(error: unknown, limit: TimeLimit, name: Parameters<OptionMessage>[0]): string {
+  if (classify(error) === 'timeout') return `no answer ${within(limit, name)}`;
   const { message } = (error ?? {}) as { message?: unknown };
   const errno = errnoOf(error);
   if (errno === 'ENOENT') return 'no such file';

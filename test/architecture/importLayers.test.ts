@@ -3,14 +3,14 @@ import { join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
 // Imports flow one way: contracts, then the errors the toolkit throws (with the option check that
-// throws one, the optional-peer check) and the redaction of secrets in text, then the validator,
-// then the generators, the fault model, Pact, the client and the matchers; then the provider, the
+// throws one, the optional-peer check) and the redaction of secrets in text, then the validator
+// and the report writers (JUnit XML) that Pact's and the fuzzer's reports share, then the generators, the fault model, Pact, the client and the matchers; then the provider, the
 // fuzzer, the MSW mocks and the resilience runner; then the CLI. The package entry (src/index.ts)
 // sits above everything it re-exports.
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['contracts'],
   ['errors.ts', 'redactSecret.ts', 'positiveInteger.ts', 'requirePeer.ts'],
-  ['validator'],
+  ['validator', 'reports'],
   ['arbitraries', 'factories', 'faults', 'pact', 'client', 'jest', 'vitest'],
   ['provider', 'fuzz', 'msw', 'resilience'],
   ['cli'],

@@ -31,7 +31,9 @@ describe('user-status-contracts check', () => {
       `json=${json}`,
     ]);
     expect(result.stderr).toMatch(/started the reference provider at http:\/\/127\.0\.0\.1:\d+/);
-    expect(result.stdout).toMatch(/ok {4}a request to create a user status\n/);
+    expect(result.stdout).toMatch(
+      /^Pact verification:\n {2}PASS {4}a request to create a user status\b/m,
+    );
     expect(result.stdout).toMatch(/Pact: 5 of 5 interaction\(s\) passed/);
     expect(result.stdout).toMatch(/Fuzz: 0 failure\(s\), 0 warning\(s\)/);
     expect(result.stdout).toMatch(/check passed/);
@@ -67,7 +69,9 @@ describe('user-status-contracts check', () => {
         '20',
         '--no-save-failures',
       ]);
-      expect(result.stdout).toMatch(/FAIL {2}a request to create a user status\n/);
+      expect(result.stdout).toMatch(/^ {2}FAIL {4}a request to create a user status\b/m);
+      // The mismatch lines read as verify's do: the status first, expected and actual values.
+      expect(result.stdout).toMatch(/^ {12}status: expected 201, actual 200 \(/m);
       expect(result.stdout).toMatch(/status_code_conformance: POST answered 200/);
       expect(result.stdout).toMatch(/check FAILED/);
       expect(result.code).toBe(1);

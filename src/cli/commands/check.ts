@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
 import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
-import { mismatchesStatusFirst } from '../../pact/mismatchesStatusFirst';
+import { formatVerificationReport } from '../../pact/formatVerificationReport';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -123,20 +123,9 @@ async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
         timeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         ...(maxTimeSeconds === undefined ? {} : { maxTimeSeconds }),
       });
-      io.stdout('Pact verification:\n');
-      for (const interaction of pact.report.interactions) {
-        io.stdout(
-          `  ${interaction.passed ? 'ok  ' : interaction.pending ? 'pend' : 'FAIL'}  ${interaction.description}\n`,
-        );
-        for (const mismatch of mismatchesStatusFirst(interaction.mismatches)) {
-          const what =
-            mismatch.expected === '' && mismatch.actual === ''
-              ? mismatch.message
-              : `expected ${mismatch.expected}, got ${mismatch.actual}`;
-          io.stdout(`        ${mismatch.path || mismatch.kind}: ${what}\n`);
-        }
-      }
-      io.stdout('\n');
+      // The same lines as verify prints, indented under the step's heading.
+      const lines = formatVerificationReport(pact.report).replace(/^(?=.)/gm, '  ');
+      io.stdout(`Pact verification:\n${lines}\n`);
     }
     io.stderr('check: fuzzing...\n');
     const { runAndReportFuzz } = await import('../runAndReportFuzz');
