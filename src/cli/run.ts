@@ -9,7 +9,7 @@ const DESCRIPTION = `Contract tests, fixtures, generators, a reference provider 
 POST /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses`;
 
 const FOOTER = `
-Run "user-status-contracts <command> --help" for a command's options and examples.
+Run "npx user-status-contracts <command> --help" for a command's options and examples.
 Exit codes: 0 clean, 1 findings or invalid input, 2 usage or connection errors.`;
 
 /** Runs the CLI with arguments (without `node` and the script) and resolves to its exit code. */

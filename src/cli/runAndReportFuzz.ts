@@ -44,7 +44,7 @@ export async function runAndReportFuzz(
   if (failuresFile !== undefined) {
     await writeFailuresFile(failuresFile, report);
     io.stdout(
-      `Failures saved to ${failuresFile}; re-run them with: user-status-contracts fuzz --replay ${failuresFile} --token "$TOKEN"\n`,
+      `Failures saved to ${failuresFile}; re-run them with: npx user-status-contracts fuzz --replay ${failuresFile} --token "$TOKEN"\n`,
     );
   }
   if (outputs.verdict.saveBaseline !== undefined) {

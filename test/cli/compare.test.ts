@@ -1,3 +1,4 @@
+// compare: base paths from the servers, folders of pacts and the per-file verdicts that docs/cli.md shows.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { BUILT_BIN } from '../helpers/builtBin';
 
+// The one-line hint that docs/install.md shows.
 // The built CLI, in a process where Pact and the comparator cannot be found (as in a project that
 // installed the package without its optional peers): the verbs that need one say in one line how
 // to add it and exit 2; the others, and --help, work as before.

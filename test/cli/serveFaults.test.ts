@@ -1,3 +1,4 @@
+// serve --faults and --fault-seed: the banner, the fault lines and the summary that docs/faults.md shows.
 import { Readable, Writable } from 'node:stream';
 import { request } from 'undici';
 import type { CliIo } from '../../src/cli/CliIo';

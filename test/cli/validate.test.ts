@@ -418,7 +418,7 @@ describe('user-status-contracts validate', () => {
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain(
-        'error: name the files to check, or "-" to read standard input (e.g. user-status-contracts validate body.json, or ... | user-status-contracts validate -)',
+        'error: name the files to check, or "-" to read standard input (e.g. npx user-status-contracts validate body.json, or ... | npx user-status-contracts validate -)',
       );
     });
 

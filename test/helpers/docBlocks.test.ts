@@ -12,7 +12,7 @@ describe('docPages', () => {
 describe('docBlocks', () => {
   it('finds every block of a page with its language, line and the markers above it', () => {
     const blocks = docBlocks('docs/jest-matchers.md');
-    expect(blocks.map((block) => block.lang)).toEqual(['ts', 'text', 'ts']);
+    expect(blocks.map((block) => block.lang)).toEqual(['ts', 'text', 'ts', 'ts']);
     expect(blocks[0]?.markers['ts-context']).toMatch(/^import type \{ Express \}.*RequestInit;$/);
     expect(blocks[1]?.markers['tested-by']).toBe('test/jest/docsFailureExample.test.ts');
     expect(blocks[1]?.code.startsWith('expect(received).toMatchUserStatusContract()')).toBe(true);

@@ -1,4 +1,4 @@
-// The "unit test with MSW faults" recipe of the docs, verbatim below the marker.
+// The "unit test with MSW faults" recipe of docs/faults.md, verbatim below the marker.
 // --- recipe ---
 import { setupServer } from 'msw/node';
 import { createUserStatusRequestFactory, faultScheduleFromList } from 'user-status-contracts';
@@ -60,6 +60,9 @@ it('waits out a 429 and does not create twice after a lost answer', async () => 
 });
 // --- end of recipe ---
 
+import { readFileSync } from 'node:fs';
+import { docBlocksOf } from '../helpers/docBlocks';
+
 it('fails the recipe for a client that resends blindly', async () => {
   const body = JSON.stringify(createUserStatusRequestFactory.build());
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -74,4 +77,12 @@ it('fails the recipe for a client that resends blindly', async () => {
   expect(() => expect(graph).toBeResilientClient()).toThrow(
     /retry-after-honoured[\s\S]*no-duplicate-create/,
   );
+});
+
+it('is the code docs/faults.md shows', () => {
+  const recipe = readFileSync(__filename, 'utf8')
+    .split('// --- recipe ---\n')[1]
+    ?.split('// --- end of recipe ---')[0];
+  const blocks = docBlocksOf('docs/faults.md', 'ts').map((block) => block.code.trim());
+  expect(blocks).toContain(recipe?.trim());
 });

@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 import { PactV4 } from '@pact-foundation/pact/src/v4';
-import { createUserStatusClient, type CreateUserStatusRequest } from 'user-status-contracts';
+import { createUserStatusClient } from 'user-status-contracts';
 import { createUserStatusInteractions } from 'user-status-contracts/pact';
 
 process.env['PACT_DO_NOT_TRACK'] = 'true';
@@ -27,10 +27,7 @@ test('my app creates a user status', async () => {
   const { created } = createUserStatusInteractions({ token });
   await created.addTo(pact).executeTest(async (server) => {
     const client = createUserStatusClient({ baseUrl: server.url, token });
-    const status = await client.createUserStatus(
-      created.policyId,
-      created.body as CreateUserStatusRequest,
-    );
+    const status = await client.createUserStatus(created.policyId, created.body);
     expect(status.id).not.toBe('');
   });
 });

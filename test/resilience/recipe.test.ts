@@ -1,4 +1,4 @@
-// The "property-based resilience" recipe of the docs, verbatim below the marker.
+// The "property-based resilience" recipe of docs/faults.md, verbatim below the marker.
 // --- recipe ---
 import {
   assertResilient,
@@ -46,3 +46,14 @@ it('finds the smallest schedule that breaks createOne, and how to replay it', as
   expect([seed, typeof path]).toEqual([7, 'string']);
 });
 // --- end of recipe ---
+
+import { readFileSync } from 'node:fs';
+import { docBlocksOf } from '../helpers/docBlocks';
+
+it('is the code docs/faults.md shows', () => {
+  const recipe = readFileSync(__filename, 'utf8')
+    .split('// --- recipe ---\n')[1]
+    ?.split('// --- end of recipe ---')[0];
+  const blocks = docBlocksOf('docs/faults.md', 'ts').map((block) => block.code.trim());
+  expect(blocks).toContain(recipe?.trim());
+});

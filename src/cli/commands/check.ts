@@ -38,9 +38,9 @@ fails its interaction, naming the cause. A --base-url that is not a loopback add
 it (by default it reads $TOKEN there, as in the fuzzer's findings).
 
 Examples:
-  $ user-status-contracts check                                   # the reference provider
-  $ user-status-contracts check --seed 7 --runs 500 --max-time 60
-  $ user-status-contracts check --base-url http://127.0.0.1:8080 --token T --policy-id P \\
+  $ npx user-status-contracts check                                   # the reference provider
+  $ npx user-status-contracts check --seed 7 --runs 500 --max-time 60
+  $ npx user-status-contracts check --base-url http://127.0.0.1:8080 --token T --policy-id P \\
       --report junit=check.xml
 
 Findings are graded as in fuzz: failures fail the check, warnings are reported (see fuzz --help for

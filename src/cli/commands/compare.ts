@@ -37,10 +37,10 @@ A folder given to --pact stands for the .json files in it; each file is compared
 a line per file says whether all its interactions are allowed.
 
 Examples:
-  $ user-status-contracts compare --pact pacts/user-status-client-graph-user-statuses.json
-  $ user-status-contracts compare --pact pacts/
-  $ user-status-contracts compare --pact pacts/my-app-graph-user-statuses.json --openapi contracts/openapi.json
-  $ user-status-contracts compare --pact pacts/gateway.json --base-path /graph/v1.0
+  $ npx user-status-contracts compare --pact pacts/user-status-client-graph-user-statuses.json
+  $ npx user-status-contracts compare --pact pacts/
+  $ npx user-status-contracts compare --pact pacts/my-app-graph-user-statuses.json --openapi contracts/openapi.json
+  $ npx user-status-contracts compare --pact pacts/gateway.json --base-path /graph/v1.0
 
 Exit codes: 0 every interaction of every pact allowed, 1 any interaction forbidden, 2 usage error or
 unreadable file.`;

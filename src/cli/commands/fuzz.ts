@@ -35,14 +35,14 @@ Progress: on a terminal, one line rewritten in place; in a pipe or CI log, and w
 NO_COLOR set, a plain line as each scenario starts, with no control codes.
 
 Examples:
-  $ user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\
+  $ npx user-status-contracts fuzz --base-url http://127.0.0.1:4010 --token local-dev-token \\
       --policy-id 11111111-2222-4333-8444-555555555555
-  $ user-status-contracts fuzz ... --runs 500 --max-time 120 --report junit=fuzz.xml
-  $ user-status-contracts fuzz ... --checks negative_data_rejection,ignored_auth --seed 42
-  $ user-status-contracts fuzz ... --shard 2/4 --seed 7          # one of 4 CI machines
-  $ user-status-contracts fuzz ... --save-baseline known.json    # then: --baseline known.json
-  $ user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json   # fixed?
-  $ user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json --finding 3f2a9c1b0d
+  $ npx user-status-contracts fuzz ... --runs 500 --max-time 120 --report junit=fuzz.xml
+  $ npx user-status-contracts fuzz ... --checks negative_data_rejection,ignored_auth --seed 42
+  $ npx user-status-contracts fuzz ... --shard 2/4 --seed 7          # one of 4 CI machines
+  $ npx user-status-contracts fuzz ... --save-baseline known.json    # then: --baseline known.json
+  $ npx user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json   # fixed?
+  $ npx user-status-contracts fuzz --token local-dev-token --replay fuzz-failures.json --finding 3f2a9c1b0d
 
 Targets other than loopback addresses need --allow-remote: fuzzing creates data on the server.
 Exit codes: 0 no failure (or every replayed finding fixed), 1 failures (new ones, with --baseline;

@@ -46,11 +46,11 @@ realistic factories (with --trait applied); invalid ones break the contract in o
 starting with the canonical cases.
 
 Examples:
-  $ user-status-contracts generate --count 3 --pretty
-  $ user-status-contracts generate --kind request --trait nonCompliant --trait anonymous --count 100
-  $ user-status-contracts generate --kind request --count 10000 | user-status-contracts validate -
-  $ user-status-contracts generate --kind invalid --labels --count 50 --seed 7
-  $ user-status-contracts generate --count 1000000 --out statuses.ndjson
+  $ npx user-status-contracts generate --count 3 --pretty
+  $ npx user-status-contracts generate --kind request --trait nonCompliant --trait anonymous --count 100
+  $ npx user-status-contracts generate --kind request --count 10000 | npx user-status-contracts validate -
+  $ npx user-status-contracts generate --kind invalid --labels --count 50 --seed 7
+  $ npx user-status-contracts generate --count 1000000 --out statuses.ndjson
 
 The --out file appears only once complete: it is written beside its path under a temporary name,
 flushed, then renamed into place, so a failed or interrupted run leaves no partial file (and an

@@ -76,13 +76,13 @@ With no flags: http://${DEFAULT_HOST}:${DEFAULT_PORT}, token "${DEFAULT_TOKEN}",
 policy id ${DEFAULT_POLICY_ID}.
 
 Examples:
-  $ user-status-contracts serve
-  $ user-status-contracts serve --port 0 --token alpha --token beta --policy-id p1 --policy-id p2
-  $ user-status-contracts serve --seed 7 --preload 100
-  $ user-status-contracts serve --throttle 20/s --quiet
-  $ user-status-contracts serve --enable-state-route   # for Pact provider verification
-  $ user-status-contracts serve --self-check           # a 500 names any answer that breaks the contract
-  $ user-status-contracts serve --faults 429:0.2:retry-after=1.5,503:0.05,reset-after-store:0.02 --fault-seed 7
+  $ npx user-status-contracts serve
+  $ npx user-status-contracts serve --port 0 --token alpha --token beta --policy-id p1 --policy-id p2
+  $ npx user-status-contracts serve --seed 7 --preload 100
+  $ npx user-status-contracts serve --throttle 20/s --quiet
+  $ npx user-status-contracts serve --enable-state-route   # for Pact provider verification
+  $ npx user-status-contracts serve --self-check           # a 500 names any answer that breaks the contract
+  $ npx user-status-contracts serve --faults 429:0.2:retry-after=1.5,503:0.05,reset-after-store:0.02 --fault-seed 7
 
 Faults (--faults SPEC, never by default): every request to the userStatuses collection and item
 routes is numbered from 1, and request n gets a fault when a number drawn from (--fault-seed, n)

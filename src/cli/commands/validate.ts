@@ -44,13 +44,13 @@ With --json, an issue's "actual" is the value found, as JSON (a number stays a n
 60 characters and large arrays or objects are clipped); it is absent where the value is missing.
 
 Examples:
-  $ user-status-contracts validate body.json
-  $ user-status-contracts validate --contract entity response.json
-  $ user-status-contracts validate --profile graph-metadata partial.json
-  $ user-status-contracts generate --kind request --count 1000 | user-status-contracts validate -
-  $ cat body.json | user-status-contracts validate
-  $ user-status-contracts validate --json fixtures/invalid/*.json | jq .
-  $ user-status-contracts validate --format ndjson export.txt
+  $ npx user-status-contracts validate body.json
+  $ npx user-status-contracts validate --contract entity response.json
+  $ npx user-status-contracts validate --profile graph-metadata partial.json
+  $ npx user-status-contracts generate --kind request --count 1000 | npx user-status-contracts validate -
+  $ cat body.json | npx user-status-contracts validate
+  $ npx user-status-contracts validate --json fixtures/invalid/*.json | jq .
+  $ npx user-status-contracts validate --format ndjson export.txt
 
 Exit codes: 0 all valid, 1 any invalid (or not JSON), 2 usage error or unreadable file.`;
 
@@ -113,7 +113,7 @@ export async function validate(options: ValidateOptions, io: CliIo): Promise<Exi
   const implicitStdin = options.inputs.length === 0;
   if (implicitStdin && (io.stdin as { isTTY?: boolean }).isTTY === true) {
     throw new UsageError(
-      'name the files to check, or "-" to read standard input (e.g. user-status-contracts validate body.json, or ... | user-status-contracts validate -)',
+      'name the files to check, or "-" to read standard input (e.g. npx user-status-contracts validate body.json, or ... | npx user-status-contracts validate -)',
     );
   }
   const inputs = implicitStdin ? ['-'] : options.inputs;

@@ -59,18 +59,18 @@ A request that times out, whose connection the provider closes, or whose answer 
 interaction, and the failure names the cause.
 
 Examples:
-  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+  $ npx user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
       --policy-id 11111111-2222-4333-8444-555555555555
-  $ user-status-contracts verify --base-url https://graph.microsoft.com/v1.0 --token "$TOKEN" \\
+  $ npx user-status-contracts verify --base-url https://graph.microsoft.com/v1.0 --token "$TOKEN" \\
       --policy-id "$POLICY_ID" --pact pacts/my-app-graph-user-statuses.json
-  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+  $ npx user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
       --state-setup-url http://127.0.0.1:4010/_pact/provider-states
-  $ user-status-contracts verify --base-url "$PROVIDER_URL" --token "$TOKEN" --policy-id "$POLICY_ID" \\
+  $ npx user-status-contracts verify --base-url "$PROVIDER_URL" --token "$TOKEN" --policy-id "$POLICY_ID" \\
       --broker-url "$PACT_BROKER_BASE_URL" --broker-token "$PACT_BROKER_TOKEN" \\
       --consumer-version-selectors '[{"mainBranch":true},{"deployedOrReleased":true}]' \\
       --enable-pending --include-wip-since 2025-01-01 \\
       --publish --provider-version "$GIT_SHA" --provider-branch "$GIT_BRANCH"
-  $ user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
+  $ npx user-status-contracts verify --base-url http://127.0.0.1:4010 --token local-dev-token \\
       --policy-id 11111111-2222-4333-8444-555555555555 --report junit=reports/pact.xml
 
 Environment: without --pact, --broker-url defaults to PACT_BROKER_BASE_URL, and --broker-token
