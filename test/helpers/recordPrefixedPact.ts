@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpecificationVersion } from '@pact-foundation/pact/src/v3/types';
 import { PactV4 } from '@pact-foundation/pact/src/v4';
+import { Agent, request } from 'undici';
 import { createUserStatusInteractions } from '../../src/pact/createUserStatusInteractions';
 
 process.env['PACT_DO_NOT_TRACK'] = 'true';
@@ -24,16 +25,22 @@ export async function recordPrefixedPact(dir: string, pathPrefix: string): Promi
   for (const each of Object.values(createUserStatusInteractions({ pathPrefix }))) {
     await each.addTo(pact).executeTest(async (server) => {
       const path = `${pathPrefix}/deviceManagement/deviceCompliancePolicies/${each.policyId}/userStatuses`;
-      const response = await fetch(`${server.url}${path}`, {
+      // A connection of its own, closed after: the global fetch pools keep-alive connections across
+      // the test files of a worker, and a pooled one to a closed mock server whose port this one
+      // reuses would lose the request.
+      const dispatcher = new Agent();
+      const response = await request(`${server.url}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(each.token === undefined ? {} : { authorization: `Bearer ${each.token}` }),
         },
         body: JSON.stringify(each.body),
-      });
-      if (response.status !== each.status) {
-        throw new Error(`${each.description}: the mock answered ${response.status}`);
+        dispatcher,
+      }).finally(() => dispatcher.close());
+      await response.body.dump();
+      if (response.statusCode !== each.status) {
+        throw new Error(`${each.description}: the mock answered ${response.statusCode}`);
       }
     });
   }
