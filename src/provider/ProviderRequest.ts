@@ -19,8 +19,8 @@ export interface ProviderRequest {
    */
   readonly origin?: string;
   /**
-   * The connection: it keys the answers written outside the handler (`rawAnswers`), and is
-   * destroyed when an answer fails after its head was written; `encrypted` on a TLS connection.
+   * The connection: it keys the answers a transport writes outside the handler, and is destroyed
+   * when an answer fails after its head was written; `encrypted` on a TLS connection.
    */
   readonly socket: { destroy(): unknown; readonly encrypted?: boolean };
   /** Body bytes, as they arrive. */

@@ -79,7 +79,9 @@ const SERVED_METHODS = 'GET, HEAD, POST, PATCH, DELETE';
 export function createProvider(options: ProviderOptions = {}): Provider {
   const core = createProviderCore(options);
   const { requestTimeoutMs } = core;
-  const plain = createRequestHandler(core.handlerConfig);
+  // What the server answered straight on a connection (a timeout), for the handler's log line.
+  const answeredOnSocket = new WeakMap<object, number>();
+  const plain = createRequestHandler(core.handlerConfig, (socket) => answeredOnSocket.get(socket));
   // Chosen once: without faults or recording, requests meet no fault check at all.
   const handler =
     core.injector === undefined
@@ -120,7 +122,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       // limit" and answer 431; Node drops the rest of them unread.
       created.maxHeadersCount = MAX_REQUEST_HEADERS + 1;
       created.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
-        answerClientError(error, socket, requestTimeoutMs, options.onRequest),
+        answerClientError(error, socket, requestTimeoutMs, answeredOnSocket, options.onRequest),
       );
       // Without these listeners Node drops a CONNECT unanswered and answers an unknown Expect
       // with a bare 417; the handler answers the Expect, and CONNECT gets a Graph 405.
@@ -193,6 +195,7 @@ function answerClientError(
   error: NodeJS.ErrnoException,
   socket: Socket,
   requestTimeoutMs: number,
+  answeredOnSocket: WeakMap<object, number>,
   onRequest: ((line: RequestLogLine) => void) | undefined,
 ): void {
   if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
@@ -212,6 +215,7 @@ function answerClientError(
         ? 'The request headers are too large.'
         : 'The request is not valid HTTP/1.1.';
   const requestId = writeRawGraphError(socket, status, message);
+  answeredOnSocket.set(socket, status);
   // A timed-out request that reached the handler is logged there, with its method and path.
   if (status !== 408) onRequest?.({ method: '-', path: '-', status, durationMs: 0, requestId });
 }

@@ -4,7 +4,7 @@ import { positiveInteger } from '../positiveInteger';
 import { noFaults } from '../faults/noFaults';
 import type { ClientRecord } from '../faults/RecordedRequest';
 import { FaultInjector } from './FaultInjector';
-import type { RequestHandlerConfig } from './createRequestHandler';
+import type { RequestHandlerConfig } from './RequestHandlerConfig';
 import { createStatusIdGenerator } from './createStatusIdGenerator';
 import { createThrottle } from './createThrottle';
 import {

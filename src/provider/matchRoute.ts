@@ -14,6 +14,9 @@ export type Route =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'badEncoding' };
 
+/** A route to the user statuses: the collection of a policy, or one status in it. */
+export type ResourceRoute = Extract<Route, { kind: 'collection' | 'item' }>;
+
 /** The path of the Pact provider-state route (served only when enabled). */
 export const PROVIDER_STATES_PATH = '/_pact/provider-states';
 

@@ -4,7 +4,6 @@ import type { Socket } from 'node:net';
 import { graphErrorBody } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
-import { rawAnswers } from './rawAnswers';
 
 /**
  * Writes a Graph error answer straight to a socket and closes it, for requests that never reach
@@ -29,6 +28,5 @@ export function writeRawGraphError(
   socket.end(
     `${head}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
-  rawAnswers.set(socket, status);
   return requestId;
 }

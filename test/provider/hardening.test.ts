@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, MAX_REQUEST_HEADERS } from '../../src/provider/defaults';
 import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import {
   call,
@@ -90,6 +91,30 @@ describe('slow and broken clients', () => {
     expect(answer.body).toMatchObject({ error: { code: 'RequestTimeout' } });
     // Cut off: the server did not wait for the rest of the trickle.
     expect(unsent).toBeGreaterThan(0);
+  });
+
+  it('logs a request timed out after it reached the handler with its method, path and the 408', async () => {
+    const lines: RequestLogLine[] = [];
+    const logged = await startProvider({
+      requestTimeoutMs: 300,
+      onRequest: (line) => lines.push(line),
+    });
+    try {
+      const body = JSON.stringify(VALID_BODY);
+      await rawExchange(Number(new URL(logged.url).port), [
+        { data: `${POST_HEAD}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}` },
+        ...Array.from({ length: 40 }, (_, i) => ({ data: body[5 + i] ?? ' ', delayMs: 50 })),
+      ]);
+      // The line is written when the server closes the request, which may follow the client's close.
+      for (let turn = 0; turn < 100 && lines.length === 0; turn++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(lines).toEqual([
+        expect.objectContaining({ method: 'POST', path: collectionPath(), status: 408 }),
+      ]);
+    } finally {
+      await logged.provider.close();
+    }
   });
 
   it('answers headers that never finish (slowloris) with a Graph 408 and closes', async () => {
