@@ -1,3 +1,4 @@
+// The figures and the stop summary quoted in docs/faults.md ("200 creates through serve --faults") come from here.
 import {
   Client,
   GraphError,
