@@ -1,73 +1,19 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { request } from 'undici';
-import type { CliIo } from '../../src/cli/CliIo';
-import type { ExitCode } from '../../src/cli/ExitCode';
-import { run } from '../../src/cli/run';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { listIssues } from '../../src/validator/listIssues';
 import { runCli } from '../helpers/runCli';
+import { startServe } from '../helpers/startServe';
 
 const HAS_CURL = spawnSync('curl', ['--version']).status === 0;
-
-/** A `serve` run in this process, with its output readable while it runs. */
-interface ServeRun {
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-  /** Resolves with the base URL once the banner is printed (rejects if the run ends first). */
-  readonly url: Promise<string>;
-  /** Ctrl-C: resolves the run's `interrupted`. */
-  readonly interrupt: () => void;
-  readonly done: Promise<ExitCode>;
-}
-
-function startServe(args: readonly string[]): ServeRun {
-  const out: string[] = [];
-  const err: string[] = [];
-  let interrupt: () => void = () => undefined;
-  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  let announce: (url: string) => void = () => undefined;
-  const url = new Promise<string>((resolve) => (announce = resolve));
-  const io: CliIo = {
-    stdin: Readable.from([]),
-    stdoutStream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
-    stdout: (text) => {
-      out.push(text);
-      const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (found !== undefined) announce(found);
-    },
-    stderr: (text) => void err.push(text),
-    isTTY: false,
-    env: {},
-    interrupted,
-  };
-  const done = run(['serve', ...args], io);
-  return {
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-    url: Promise.race([
-      url,
-      done.then((code) => {
-        throw new Error(`serve ended with ${code} before listening: ${err.join('')}`);
-      }),
-    ]),
-    interrupt,
-    done,
-  };
-}
 
 /** The multi-line curl command the banner prints. */
 function printedCurl(stdout: string): string {
   const start = stdout.indexOf('  curl ');
   const end = stdout.indexOf('\n', stdout.indexOf('    -d ', start));
   return stdout.slice(start, end);
-}
-
-async function stop(serve: ServeRun): Promise<ExitCode> {
-  serve.interrupt();
-  return serve.done;
 }
 
 describe('serve', () => {
@@ -90,7 +36,7 @@ describe('serve', () => {
         expect(listIssues('entity', body)).toEqual([]);
       }
     } finally {
-      expect(await stop(serve)).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
   });
 
@@ -104,7 +50,7 @@ describe('serve', () => {
     await listed.body.dump();
     const refused = await request(`${url}${path}`, { method: 'PUT' });
     await refused.body.dump();
-    expect(await stop(serve)).toBe(0);
+    expect(await serve.stop()).toBe(0);
     const lines = serve.stderr().split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -156,7 +102,7 @@ describe('serve', () => {
       expect(serve.stdout()).toContain("-H 'Authorization: Bearer alpha'");
       expect(serve.stdout()).toContain('/deviceCompliancePolicies/p1/userStatuses');
     } finally {
-      expect(await stop(serve)).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
     expect(serve.stderr()).not.toMatch(/^GET /m);
   });
@@ -192,7 +138,7 @@ describe('serve', () => {
       expect(statuses).toContain(200);
       expect(statuses).toContain(429);
     } finally {
-      expect(await stop(serve)).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
   });
 
@@ -234,7 +180,7 @@ describe('serve', () => {
       }
       expect(listed).toEqual(ids.slice(4));
     } finally {
-      expect(await stop(serve)).toBe(0);
+      expect(await serve.stop()).toBe(0);
     }
   });
 
@@ -247,7 +193,7 @@ describe('serve', () => {
       expect(stderr).toMatch(/already in use/);
       expect(stderr).not.toMatch(/\n\s+at /);
     } finally {
-      await stop(first);
+      await first.stop();
     }
   });
 

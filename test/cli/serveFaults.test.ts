@@ -1,14 +1,11 @@
 // serve --faults and --fault-seed: the banner, the fault lines and the summary that docs/faults.md shows.
-import { Readable, Writable } from 'node:stream';
 import { request } from 'undici';
-import type { CliIo } from '../../src/cli/CliIo';
-import type { ExitCode } from '../../src/cli/ExitCode';
-import { run } from '../../src/cli/run';
 import { describeFaultPlan } from '../../src/faults/describeFaultPlan';
 import { faultScheduleFromSpec } from '../../src/faults/faultScheduleFromSpec';
 import { FAULT_SPEC_SYNTAX } from '../../src/faults/parseFaultSpec';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { runCli } from '../helpers/runCli';
+import { startServe, type ServeRun } from '../helpers/startServe';
 
 const COLLECTION = `/v1.0/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLICY_ID}/userStatuses`;
 const BODY = JSON.stringify({
@@ -20,37 +17,9 @@ const BODY = JSON.stringify({
   userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
 });
 
-/** A `serve` run in this process: its output, its URL once listening, and Ctrl-C. */
-function startServe(args: readonly string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let interrupt: () => void = () => undefined;
-  const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-  let announce: (url: string) => void = () => undefined;
-  const url = new Promise<string>((resolve) => (announce = resolve));
-  const io: CliIo = {
-    stdin: Readable.from([]),
-    stdoutStream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
-    stdout: (text) => {
-      out.push(text);
-      const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (found !== undefined) announce(found);
-    },
-    stderr: (text) => void err.push(text),
-    isTTY: false,
-    env: {},
-    interrupted,
-  };
-  const done: Promise<ExitCode> = run(['serve', '--port', '0', ...args], io);
-  return {
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-    url,
-    stop: async (): Promise<ExitCode> => {
-      interrupt();
-      return done;
-    },
-  };
+/** A `serve` run in this process on an ephemeral port: its output, its URL once listening, and Ctrl-C. */
+function startServeOnAnyPort(args: readonly string[]): ServeRun {
+  return startServe(['--port', '0', ...args]);
 }
 
 async function send(url: string, method: 'GET' | 'POST'): Promise<number> {
@@ -70,7 +39,7 @@ async function send(url: string, method: 'GET' | 'POST'): Promise<number> {
 describe('serve --faults', () => {
   it('prints the schedule it follows, then injects and logs exactly those faults', async () => {
     const spec = '429:0.3:retry-after=2.128,503:0.1,reset-before-store:0.05';
-    const serve = startServe(['--faults', spec, '--fault-seed', '7']);
+    const serve = startServeOnAnyPort(['--faults', spec, '--fault-seed', '7']);
     const url = await serve.url;
     const schedule = faultScheduleFromSpec(spec, 7);
     expect(serve.stdout()).toContain(
@@ -107,7 +76,7 @@ describe('serve --faults', () => {
   });
 
   it('says at stop when a client retried before Retry-After', async () => {
-    const serve = startServe(['--faults', '429:1:retry-after=30', '--quiet']);
+    const serve = startServeOnAnyPort(['--faults', '429:1:retry-after=30', '--quiet']);
     const url = await serve.url;
     expect(await send(url, 'POST')).toBe(429);
     expect(await send(url, 'POST')).toBe(429);
@@ -122,7 +91,7 @@ describe('serve --faults', () => {
   });
 
   it('injects nothing by default and prints no schedule', async () => {
-    const serve = startServe([]);
+    const serve = startServeOnAnyPort([]);
     const url = await serve.url;
     for (let index = 0; index < 30; index += 1) expect(await send(url, 'POST')).toBe(201);
     expect(await serve.stop()).toBe(0);

@@ -1,41 +1,11 @@
-import {
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  type Context,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import type { DeviceComplianceUserStatus } from '@microsoft/microsoft-graph-types';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import { startProvider, VALID_BODY } from './providerHarness';
-
-/**
- * Sets the bearer token on every request, as an application does against a local http fake:
- * the client's own AuthenticationHandler only sends tokens to https Graph hosts and strips an
- * Authorization header set by hand on any other URL.
- */
-class BearerTokenMiddleware implements Middleware {
-  private next: Middleware | undefined;
-
-  constructor(private readonly token: string) {}
-
-  async execute(context: Context): Promise<void> {
-    const options = (context.options ??= {});
-    const value = `Bearer ${this.token}`;
-    if (options.headers instanceof Headers) options.headers.set('Authorization', value);
-    else if (Array.isArray(options.headers)) options.headers.push(['Authorization', value]);
-    else options.headers = { ...options.headers, Authorization: value };
-    if (this.next === undefined) throw new Error('BearerTokenMiddleware needs a next middleware');
-    await this.next.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
+import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
 
 /** A Graph client pointed at a base URL, as an application would build it. */
 function graphClient(baseUrl: string, token: string = DEFAULT_TOKEN): Client {

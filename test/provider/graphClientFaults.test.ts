@@ -4,12 +4,8 @@ import {
   GraphError,
   MiddlewareFactory,
   type AuthenticationProvider,
-  type Context,
-  type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { Readable, Writable } from 'node:stream';
-import type { CliIo } from '../../src/cli/CliIo';
-import { run } from '../../src/cli/run';
+import { startServe } from '../helpers/startServe';
 import '../../src/jest';
 import { faultScheduleFromList } from '../../src/faults/faultScheduleFromList';
 import { faultScheduleFromSpec } from '../../src/faults/faultScheduleFromSpec';
@@ -17,6 +13,7 @@ import { judgeClientBehaviour } from '../../src/faults/judgeClientBehaviour';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { startProvider, VALID_BODY } from './providerHarness';
+import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
 
 // How the Graph client (3.0.7) retries, read from its RetryHandler and RetryHandlerOptions:
 // - it retries 429, 503 and 504 only, at most `maxRetries` = 3 times, and a POST too (its body is
@@ -33,30 +30,6 @@ const SPEC = '429:0.3:retry-after=0.01,503:0.1:retry-after=0.01';
 const SEED = 7;
 const CREATES = 200;
 const USER_STATUSES = `/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLICY_ID}/userStatuses`;
-
-/**
- * Sets the bearer token, standing in for the AuthenticationHandler over plain http: that handler
- * sends the token only to https Graph hosts (and `customHosts`, https too) and strips it otherwise.
- */
-class BearerTokenMiddleware implements Middleware {
-  private next: Middleware | undefined;
-
-  constructor(private readonly token: string) {}
-
-  async execute(context: Context): Promise<void> {
-    const options = (context.options ??= {});
-    const value = `Bearer ${this.token}`;
-    if (options.headers instanceof Headers) options.headers.set('Authorization', value);
-    else if (Array.isArray(options.headers)) options.headers.push(['Authorization', value]);
-    else options.headers = { ...options.headers, Authorization: value };
-    if (this.next === undefined) throw new Error('BearerTokenMiddleware needs a next middleware');
-    await this.next.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
 
 /**
  * The client `Client.init({ authProvider })` builds: the default chain (authentication, retry with
@@ -157,38 +130,21 @@ describe(`Microsoft's Graph client through faults ${SPEC} (seed ${SEED})`, () =>
 
 describe(`serve --faults ${SPEC} --fault-seed ${SEED}`, () => {
   it(`logs every fault and reports no client finding after ${CREATES} creates by the Graph client`, async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    let interrupt: () => void = () => undefined;
-    let announce: (url: string) => void = () => undefined;
-    const listening = new Promise<string>((resolve) => (announce = resolve));
-    const io: CliIo = {
-      stdin: Readable.from([]),
-      stdoutStream: new Writable({ write: (_chunk, _encoding, callback) => callback() }),
-      stdout: (text) => {
-        out.push(text);
-        const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-        if (found !== undefined) announce(found);
-      },
-      stderr: (text) => void err.push(text),
-      isTTY: false,
-      env: {},
-      interrupted: new Promise<void>((resolve) => (interrupt = resolve)),
-    };
-    const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--faults', SPEC];
-    const exit = run([...args, '--fault-seed', String(SEED)], io);
-    const ids = await createStatuses(graphClient(await listening, DEFAULT_TOKEN), CREATES);
-    interrupt();
-    expect(await exit).toBe(0);
+    const serve = startServe([
+      ...['--host', '127.0.0.1', '--port', '0', '--faults', SPEC],
+      ...['--fault-seed', String(SEED)],
+    ]);
+    const ids = await createStatuses(graphClient(await serve.url, DEFAULT_TOKEN), CREATES);
+    expect(await serve.stop()).toBe(0);
     expect(new Set(ids).size).toBe(CREATES);
 
-    const faultLines = err
-      .join('')
+    const faultLines = serve
+      .stderr()
       .split('\n')
       .filter((line) => line.startsWith('fault #'));
     expect(faultLines).toHaveLength(332 - CREATES);
     expect(faultLines.every((line) => / (429|503) retry-after=0\.01$/.test(line))).toBe(true);
-    expect(out.join('') + err.join('')).toContain(
+    expect(serve.stdout() + serve.stderr()).toContain(
       `client behaviour over 332 request(s), ${332 - CREATES} fault(s) injected: ` +
         'Retry-After honoured, retries bounded, no create stored twice\n',
     );
