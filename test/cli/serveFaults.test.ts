@@ -3,19 +3,13 @@ import { request } from 'undici';
 import { describeFaultPlan } from '../../src/faults/describeFaultPlan';
 import { faultScheduleFromSpec } from '../../src/faults/faultScheduleFromSpec';
 import { FAULT_SPEC_SYNTAX } from '../../src/faults/parseFaultSpec';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { runCli } from '../helpers/runCli';
 import { startServe, type ServeRun } from '../helpers/startServe';
 
 const COLLECTION = `/v1.0/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLICY_ID}/userStatuses`;
-const BODY = JSON.stringify({
-  '@odata.type': '#microsoft.graph.deviceComplianceUserStatus',
-  userDisplayName: 'Adele Vance',
-  devicesCount: 3,
-  status: 'compliant',
-  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-});
+const BODY = JSON.stringify(SAMPLE_CREATE_REQUEST);
 
 /** A `serve` run in this process on an ephemeral port: its output, its URL once listening, and Ctrl-C. */
 function startServeOnAnyPort(args: readonly string[]): ServeRun {

@@ -5,6 +5,7 @@ import { createUserStatusHandlers } from '../../src/msw/createUserStatusHandlers
 import type { FaultEvent } from '../../src/provider/FaultEvent';
 import { makeConsumer } from '../helpers/faultConsumers';
 import { FAULT_CASES, outcomeOf, wallClockContext } from '../helpers/faultCases';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 const GRAPH = 'https://graph.microsoft.com';
 const TOKEN = 'msw-fault-token';
@@ -35,14 +36,7 @@ const post = (): Promise<Response> =>
   fetch(COLLECTION, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      '@odata.type': '#microsoft.graph.deviceComplianceUserStatus',
-      userDisplayName: 'Adele Vance',
-      devicesCount: 3,
-      status: 'compliant',
-      lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-      userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-    }),
+    body: JSON.stringify(SAMPLE_CREATE_REQUEST),
   });
 
 describe('createUserStatusHandlers({ faults })', () => {
