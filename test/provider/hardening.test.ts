@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, MAX_REQUEST_HEADERS } from '../../src/provider/defaults';
-import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/_internals/graphResponseHeaders';
 import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import {

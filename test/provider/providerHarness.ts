@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { createProvider, type Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
-import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/_internals/graphResponseHeaders';
 import type { ProviderOptions } from '../../src/provider/ProviderOptions';
 import { listIssues } from '../../src/validator/listIssues';
 

@@ -1,9 +1,9 @@
 import {
   listRequestIssues,
   MAX_CHECKED_UNKNOWN_MEMBERS,
-} from '../../src/provider/listRequestIssues';
-import { listIssues } from '../../src/validator/listIssues';
-import { VALID_BODY } from './providerHarness';
+} from '../../../src/provider/_internals/listRequestIssues';
+import { listIssues } from '../../../src/validator/listIssues';
+import { VALID_BODY } from '../providerHarness';
 
 /** A parsed body with `count` unknown members, then `tail` (known members, say). */
 function withUnknownMembers(count: number, tail: Record<string, unknown>): unknown {
