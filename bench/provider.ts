@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { parseFaults } from '../src/cli/serveFaults';
+import { SAMPLE_CREATE_REQUEST } from '../src/contracts/sampleCreateRequest';
 import { check } from '../src/validator/check';
 import { createProvider } from '../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../src/provider/defaults';
@@ -36,14 +37,7 @@ interface ServerUrls {
   readonly serveFaults: string;
 }
 
-const BODY = JSON.stringify({
-  '@odata.type': '#microsoft.graph.deviceComplianceUserStatus',
-  userDisplayName: 'Adele Vance',
-  devicesCount: 3,
-  status: 'compliant',
-  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-});
+const BODY = JSON.stringify(SAMPLE_CREATE_REQUEST);
 const GUID = '1cfae2c2-3dab-40ff-b786-fac5def7d662';
 const ECHO_CONTEXT = `https://graph.microsoft.com/v1.0/$metadata#deviceManagement/deviceCompliancePolicies('${DEFAULT_POLICY_ID}')/userStatuses/$entity`;
 const PATH = `/v1.0/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLICY_ID}/userStatuses`;

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { createBodyDigest } from '../faults/createBodyDigest';
-import { faultAnswer } from './faultAnswer';
+import { faultAnswer } from './_internals/faultAnswer';
 import type { FaultInjector, RecordEntry } from './FaultInjector';
 import type { RequestLogLine } from './RequestLogLine';
 

@@ -1,8 +1,8 @@
 import type { ClientRecord } from '../faults/RecordedRequest';
 import { createFaultyFetchHandle, type FetchHandle } from './createFaultyFetchHandle';
-import { createFetchExchange } from './createFetchExchange';
-import { createProviderCore } from './createProviderCore';
-import { createRequestHandler } from './createRequestHandler';
+import { createFetchExchange } from './_internals/createFetchExchange';
+import { createProviderCore } from './_internals/createProviderCore';
+import { createRequestHandler } from './_internals/createRequestHandler';
 import type { ProviderOptions } from './ProviderOptions';
 import type { UserStatusStore } from './UserStatusStore';
 

@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { ConnectionError, UsageError } from '../errors';
 import type { ClientRecord } from '../faults/RecordedRequest';
-import { createFaultyHandler } from './createFaultyHandler';
-import { createProviderCore } from './createProviderCore';
-import { createRequestHandler } from './createRequestHandler';
+import { createFaultyHandler } from './_internals/createFaultyHandler';
+import { createProviderCore } from './_internals/createProviderCore';
+import { createRequestHandler } from './_internals/createRequestHandler';
 import { DEFAULT_HOST, MAX_REQUEST_HEADERS } from './defaults';
 import type { ProviderOptions } from './ProviderOptions';
 import type { RequestLogLine } from './RequestLogLine';
 import type { UserStatusStore } from './UserStatusStore';
-import { writeRawGraphError } from './writeRawGraphError';
+import { writeRawGraphError } from './_internals/writeRawGraphError';
 
 // Declared in its own file since `createFetchProvider` takes it too; still exported from here, where
 // the package entry imports it.

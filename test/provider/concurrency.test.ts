@@ -3,7 +3,8 @@ import { COMPLIANCE_STATUSES } from '../../src/contracts/complianceStatuses';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { listIssues } from '../../src/validator/listIssues';
-import { collectionPath, startProvider, VALID_BODY } from './providerHarness';
+import { collectionPath, startProvider } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 const CLIENTS = 60;
 const CREATES_PER_CLIENT = 8;
@@ -29,7 +30,7 @@ describe('concurrent clients', () => {
           for (let i = 0; i < CREATES_PER_CLIENT; i++) {
             const policyId = POLICIES[(c + i) % POLICIES.length] as string;
             const body = {
-              ...VALID_BODY,
+              ...SAMPLE_CREATE_REQUEST,
               userDisplayName: `client ${c} create ${i}`,
               devicesCount: c * 1000 + i,
               status: COMPLIANCE_STATUSES[(c + i) % COMPLIANCE_STATUSES.length],

@@ -11,10 +11,10 @@ import {
   expectGraphError,
   expectGraphHeaders,
   startProvider,
-  VALID_BODY,
   type CallOptions,
   type CallResult,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 const MAX_BODY_BYTES = 4096;
 const OPTIONS = { selfCheck: true, maxBodyBytes: MAX_BODY_BYTES, seed: 7 } as const;
@@ -33,10 +33,10 @@ async function scenario(send: Send): Promise<Array<{ method: string; answer: Cal
     return answer;
   };
   const json = (value: unknown) => JSON.stringify(value);
-  const created = await record('POST', collectionPath(), { body: json(VALID_BODY) });
+  const created = await record('POST', collectionPath(), { body: json(SAMPLE_CREATE_REQUEST) });
   const item = `${collectionPath()}/${String((created.json as { id?: unknown }).id)}`;
   await record('POST', collectionPath(DEFAULT_POLICY_ID, '/beta'), {
-    body: json({ ...VALID_BODY, status: 'error' }),
+    body: json({ ...SAMPLE_CREATE_REQUEST, status: 'error' }),
     headers: { 'client-request-id': 'my-own-id' },
   });
   await record('GET', collectionPath());
@@ -46,34 +46,34 @@ async function scenario(send: Send): Promise<Array<{ method: string; answer: Cal
   await record('DELETE', item);
   await record('GET', item);
   await record('POST', collectionPath(), {
-    body: json(VALID_BODY),
+    body: json(SAMPLE_CREATE_REQUEST),
     headers: { authorization: undefined },
   });
   await record('POST', collectionPath(), {
-    body: json(VALID_BODY),
+    body: json(SAMPLE_CREATE_REQUEST),
     headers: { authorization: 'Bearer nope' },
   });
   await record('GET', '/v1.0/me');
-  await record('PUT', collectionPath(), { body: json(VALID_BODY) });
+  await record('PUT', collectionPath(), { body: json(SAMPLE_CREATE_REQUEST) });
   await record('HEAD', collectionPath());
-  await record('POST', collectionPath('no-such-policy'), { body: json(VALID_BODY) });
+  await record('POST', collectionPath('no-such-policy'), { body: json(SAMPLE_CREATE_REQUEST) });
   await record('POST', collectionPath(), {
     body: 'hello',
     headers: { 'content-type': 'text/plain' },
   });
   await record('POST', collectionPath(), {
-    body: json(VALID_BODY),
+    body: json(SAMPLE_CREATE_REQUEST),
     headers: { 'content-type': undefined },
   });
   await record('POST', collectionPath(), { body: '{"status": ' });
   await record('POST', collectionPath(), { body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
-  await record('POST', collectionPath(), { body: `\ufeff${json(VALID_BODY)}` });
+  await record('POST', collectionPath(), { body: `\ufeff${json(SAMPLE_CREATE_REQUEST)}` });
   await record('POST', collectionPath(), { body: '{"status":"compliant","status":"error"}' });
   await record('POST', collectionPath(), {
-    body: json({ ...VALID_BODY, devicesCount: -1, status: 'fine' }),
+    body: json({ ...SAMPLE_CREATE_REQUEST, devicesCount: -1, status: 'fine' }),
   });
   await record('POST', collectionPath(), {
-    body: json({ ...VALID_BODY, userDisplayName: 'x'.repeat(MAX_BODY_BYTES) }),
+    body: json({ ...SAMPLE_CREATE_REQUEST, userDisplayName: 'x'.repeat(MAX_BODY_BYTES) }),
   });
   await record('GET', '/v1.0/deviceManagement/deviceCompliancePolicies/%E0%A4%A/userStatuses');
   await record(
@@ -81,7 +81,7 @@ async function scenario(send: Send): Promise<Array<{ method: string; answer: Cal
     '/V1.0/DEVICEMANAGEMENT/deviceCompliancePolicies/' + DEFAULT_POLICY_ID + '/USERSTATUSES/',
   );
   await record('POST', collectionPath(), {
-    body: json(VALID_BODY),
+    body: json(SAMPLE_CREATE_REQUEST),
     headers: { 'content-encoding': 'gzip' },
   });
   await record('GET', `${collectionPath()}?$top=0`);
@@ -173,17 +173,17 @@ describe('createFetchProvider', () => {
   it('creates a status: 201 with the entity, Location, and the status in the store', async () => {
     const provider = createFetchProvider({ selfCheck: true });
     const created = await fetchCall(provider, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
     });
     expect(created.status).toBe(201);
     expect(listIssues('entity', created.json)).toEqual([]);
     const entity = created.json as { id: string; '@odata.context': string };
-    expect(entity).toMatchObject(VALID_BODY);
+    expect(entity).toMatchObject(SAMPLE_CREATE_REQUEST);
     expect(created.headers['location']).toBe(`${collectionPath()}/${entity.id}`);
     expect(entity['@odata.context']).toBe(
       `${FETCH_ORIGIN}/v1.0/$metadata#deviceManagement/deviceCompliancePolicies('${DEFAULT_POLICY_ID}')/userStatuses/$entity`,
     );
-    expect(provider.store.get(DEFAULT_POLICY_ID, entity.id)).toMatchObject(VALID_BODY);
+    expect(provider.store.get(DEFAULT_POLICY_ID, entity.id)).toMatchObject(SAMPLE_CREATE_REQUEST);
     const read = await fetchCall(provider, 'GET', created.headers['location'] ?? '');
     expect(read.json).toEqual(created.json);
   });
@@ -237,7 +237,7 @@ describe('createFetchProvider', () => {
     const lines: RequestLogLine[] = [];
     const provider = createFetchProvider({ onRequest: (line) => lines.push(line) });
     const answer = await fetchCall(provider, 'POST', `${collectionPath()}?x=1`, {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
     });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual([
@@ -304,7 +304,7 @@ describe.each([
   ],
 ])('reset() on %s', (_name, start) => {
   const create = (send: Send, policyId = DEFAULT_POLICY_ID) =>
-    send('POST', collectionPath(policyId), { body: JSON.stringify(VALID_BODY) });
+    send('POST', collectionPath(policyId), { body: JSON.stringify(SAMPLE_CREATE_REQUEST) });
 
   it('empties the store, forgets provider states and restarts ids from the seed', async () => {
     const { provider, send, close } = await start({ seed: 3 });

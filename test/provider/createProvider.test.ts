@@ -13,8 +13,8 @@ import {
   expectGraphError,
   expectGraphHeaders,
   startProvider,
-  VALID_BODY,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 const STATUS_ID =
   /^([0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})(_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}){2}$/;
@@ -36,7 +36,7 @@ describe('POST .../userStatuses (create)', () => {
     ['no', ''],
   ])('answers 201 with the entity under the %s prefix', async (_label, prefix) => {
     const response = await call(url, 'POST', collectionPath(DEFAULT_POLICY_ID, prefix), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
     });
     expect(response.status).toBe(201);
     expectGraphHeaders(response);
@@ -46,7 +46,7 @@ describe('POST .../userStatuses (create)', () => {
     expect(body).toEqual({
       '@odata.context': `https://graph.microsoft.com/${prefix === '/beta' ? 'beta' : 'v1.0'}/$metadata#deviceManagement/deviceCompliancePolicies('${DEFAULT_POLICY_ID}')/userStatuses/$entity`,
       id: body['id'],
-      ...VALID_BODY,
+      ...SAMPLE_CREATE_REQUEST,
     });
     expect(response.headers['location']).toBe(
       `${collectionPath(DEFAULT_POLICY_ID, prefix)}/${String(body['id'])}`,
@@ -65,7 +65,7 @@ describe('POST .../userStatuses (create)', () => {
       { lastReportedDateTime: '2024-02-29T12:00:00.123456789012Z', status: 'notAssigned' },
     ];
     for (const overrides of cases) {
-      const sent = { ...VALID_BODY, ...overrides };
+      const sent = { ...SAMPLE_CREATE_REQUEST, ...overrides };
       const created = await createStatus(url, overrides);
       for (const [property, value] of Object.entries(sent)) {
         expect({ property, value: created[property] }).toEqual({ property, value });
@@ -83,7 +83,7 @@ describe('POST .../userStatuses (create)', () => {
 
   it('echoes the client-request-id header, and request-id is a fresh GUID', async () => {
     const response = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       headers: { 'client-request-id': 'my-correlation-42' },
     });
     expect(response.status).toBe(201);
@@ -98,7 +98,7 @@ describe('POST .../userStatuses (create)', () => {
       'application/json;charset="UTF-8"',
     ]) {
       const response = await call(url, 'POST', collectionPath(), {
-        body: JSON.stringify(VALID_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
         headers: { 'content-type': contentType },
       });
       expect({ contentType, status: response.status }).toEqual({ contentType, status: 201 });
@@ -194,7 +194,7 @@ describe('400 Bad Request', () => {
     ];
     for (const [overrides, property, rule] of cases) {
       const response = await call(url, 'POST', collectionPath(), {
-        body: JSON.stringify({ ...VALID_BODY, ...overrides }),
+        body: JSON.stringify({ ...SAMPLE_CREATE_REQUEST, ...overrides }),
       });
       const error = expectGraphError(response, 400, 'BadRequest');
       expect(error.message).toContain(property);
@@ -206,7 +206,7 @@ describe('400 Bad Request', () => {
   });
 
   it('refuses a body missing a required property (documented profile), naming it', async () => {
-    const { status: _status, ...withoutStatus } = VALID_BODY;
+    const { status: _status, ...withoutStatus } = SAMPLE_CREATE_REQUEST;
     const response = await call(url, 'POST', collectionPath(), {
       body: JSON.stringify(withoutStatus),
     });
@@ -231,7 +231,7 @@ describe('400 Bad Request', () => {
   });
 
   it('refuses invalid UTF-8 instead of storing replacement characters', async () => {
-    const valid = Buffer.from(JSON.stringify(VALID_BODY), 'utf8');
+    const valid = Buffer.from(JSON.stringify(SAMPLE_CREATE_REQUEST), 'utf8');
     const at = valid.indexOf('Adele');
     for (const bad of [[0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
       const body = Buffer.concat([valid.subarray(0, at), Buffer.from(bad), valid.subarray(at)]);
@@ -245,7 +245,7 @@ describe('400 Bad Request', () => {
   });
 
   it('refuses a byte order mark and a property sent twice (JSON.parse would keep the last)', async () => {
-    const text = JSON.stringify(VALID_BODY);
+    const text = JSON.stringify(SAMPLE_CREATE_REQUEST);
     const bom = await call(url, 'POST', collectionPath(), { body: `\uFEFF${text}` });
     expect(expectGraphError(bom, 400, 'BadRequest').message).toContain('byte order mark');
     for (const duplicate of ['"status":"Bogus",', '"st\\u0061tus":"error",']) {
@@ -278,7 +278,7 @@ describe('401 Unauthorized', () => {
   ])('answers 401 to a %s Authorization header, and stores nothing', async (_label, header) => {
     const before = provider.store.size;
     const response = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       headers: { authorization: header },
     });
     expectGraphError(response, 401, 'InvalidAuthenticationToken');
@@ -302,7 +302,9 @@ describe('401 Unauthorized', () => {
 describe('404 Not Found', () => {
   it('answers 404 for a policy that does not exist, on every method', async () => {
     const missing = collectionPath('00000000-0000-0000-0000-000000000000');
-    const create = await call(url, 'POST', missing, { body: JSON.stringify(VALID_BODY) });
+    const create = await call(url, 'POST', missing, {
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
+    });
     expect(expectGraphError(create, 404, 'ResourceNotFound').message).toContain(
       '00000000-0000-0000-0000-000000000000',
     );
@@ -344,7 +346,7 @@ describe('405 Method Not Allowed', () => {
     const created = await createStatus(url);
     const path =
       target === 'collection' ? collectionPath() : `${collectionPath()}/${String(created['id'])}`;
-    const response = await call(url, method, path, { body: JSON.stringify(VALID_BODY) });
+    const response = await call(url, method, path, { body: JSON.stringify(SAMPLE_CREATE_REQUEST) });
     expectGraphError(response, 405, 'MethodNotAllowed');
     expect(response.headers['allow']).toBe(allow);
   });
@@ -354,7 +356,7 @@ describe('413 Request Entity Too Large', () => {
   it('answers 413 to a body over the limit, declared or streamed, without storing it', async () => {
     const small = await startProvider({ maxBodyBytes: 1000 });
     try {
-      const big = JSON.stringify({ ...VALID_BODY, userDisplayName: 'x'.repeat(2000) });
+      const big = JSON.stringify({ ...SAMPLE_CREATE_REQUEST, userDisplayName: 'x'.repeat(2000) });
       const declared = await call(small.url, 'POST', collectionPath(), { body: big });
       expect(expectGraphError(declared, 413, 'RequestEntityTooLarge').message).toContain('1000');
       // Chunked: no Content-Length, so the limit is enforced while reading.
@@ -368,7 +370,7 @@ describe('413 Request Entity Too Large', () => {
       expect(small.provider.store.size).toBe(0);
       // The connection stays usable for the next request.
       const next = await call(small.url, 'POST', collectionPath(), {
-        body: JSON.stringify(VALID_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       });
       expect(next.status).toBe(201);
     } finally {
@@ -377,9 +379,9 @@ describe('413 Request Entity Too Large', () => {
   });
 
   it('accepts a body of 1 MiB by default and refuses one byte more', async () => {
-    const base = JSON.stringify({ ...VALID_BODY, userDisplayName: '' });
+    const base = JSON.stringify({ ...SAMPLE_CREATE_REQUEST, userDisplayName: '' });
     const fill = (size: number): string =>
-      JSON.stringify({ ...VALID_BODY, userDisplayName: 'x'.repeat(size - base.length) });
+      JSON.stringify({ ...SAMPLE_CREATE_REQUEST, userDisplayName: 'x'.repeat(size - base.length) });
     const atLimit = await call(url, 'POST', collectionPath(), { body: fill(1_048_576) });
     expect(atLimit.status).toBe(201);
     const over = await call(url, 'POST', collectionPath(), { body: fill(1_048_577) });
@@ -397,7 +399,7 @@ describe('415 Unsupported Media Type', () => {
     ['json'],
   ])('answers 415 to Content-Type %s', async (contentType) => {
     const response = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       headers: { 'content-type': contentType },
     });
     expectGraphError(response, 415, 'UnsupportedMediaType');
@@ -410,7 +412,7 @@ describe('415 Unsupported Media Type', () => {
       ['PATCH', `${collectionPath()}/${String(created['id'])}`],
     ] as const) {
       const response = await call(url, method, path, {
-        body: JSON.stringify(VALID_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
         headers: { 'content-type': undefined },
       });
       expect(expectGraphError(response, 415, 'UnsupportedMediaType').message).toContain(
@@ -455,7 +457,7 @@ describe('the graph-metadata profile', () => {
     const partial = await startProvider({ profile: 'graph-metadata' });
     try {
       const created = await createStatus(partial.url, {});
-      expect(created).toMatchObject(VALID_BODY);
+      expect(created).toMatchObject(SAMPLE_CREATE_REQUEST);
       const response = await call(partial.url, 'POST', collectionPath(), {
         body: JSON.stringify({ userDisplayName: 'Only a name' }),
       });
@@ -480,7 +482,7 @@ describe('options', () => {
     try {
       for (const token of ['alpha', 'beta.2']) {
         const response = await call(custom.url, 'POST', collectionPath('policy-x'), {
-          body: JSON.stringify(VALID_BODY),
+          body: JSON.stringify(SAMPLE_CREATE_REQUEST),
           headers: { authorization: `Bearer ${token}` },
         });
         expect(response.status).toBe(201);
@@ -531,7 +533,7 @@ describe('options', () => {
     const logged = await startProvider({ onRequest: (line) => lines.push(line) });
     try {
       const created = await call(logged.url, 'POST', collectionPath(), {
-        body: JSON.stringify(VALID_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       });
       await call(logged.url, 'GET', '/nowhere');
       await new Promise((resolve) => setImmediate(resolve));

@@ -10,11 +10,11 @@ import {
   collectionPath,
   expectGraphHeaders,
   startProvider,
-  VALID_BODY,
   type RunningProvider,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
-const BODY = JSON.stringify(VALID_BODY);
+const BODY = JSON.stringify(SAMPLE_CREATE_REQUEST);
 
 describe('the node:http provider with a fault schedule', () => {
   let running: RunningProvider | undefined;

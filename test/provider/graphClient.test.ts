@@ -4,7 +4,8 @@ import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
-import { startProvider, VALID_BODY } from './providerHarness';
+import { startProvider } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
 
 /** A Graph client pointed at a base URL, as an application would build it. */
@@ -34,7 +35,7 @@ describe("Microsoft's Graph client against the provider", () => {
   it('creates a user status and reads it back, as an application calls Graph', async () => {
     const client = graphClient(url);
     const body: DeviceComplianceUserStatus = {
-      ...VALID_BODY,
+      ...SAMPLE_CREATE_REQUEST,
       status: 'nonCompliant',
       userDisplayName: 'Megan Bowen',
     };
@@ -64,7 +65,7 @@ describe("Microsoft's Graph client against the provider", () => {
     const client = graphClient(url);
     const created = (await client
       .api(USER_STATUSES)
-      .post(VALID_BODY)) as DeviceComplianceUserStatus;
+      .post(SAMPLE_CREATE_REQUEST)) as DeviceComplianceUserStatus;
     const path = `${USER_STATUSES}/${encodeURIComponent(created.id ?? '')}`;
     const updated = (await client
       .api(path)
@@ -79,7 +80,9 @@ describe("Microsoft's Graph client against the provider", () => {
 
   it('gets a GraphError with statusCode, code and requestId for an invalid body', async () => {
     const client = graphClient(url);
-    const attempt = client.api(USER_STATUSES).post({ ...VALID_BODY, devicesCount: 2 ** 31 });
+    const attempt = client
+      .api(USER_STATUSES)
+      .post({ ...SAMPLE_CREATE_REQUEST, devicesCount: 2 ** 31 });
     await expect(attempt).rejects.toBeInstanceOf(GraphError);
     const error = (await attempt.catch((caught: unknown) => caught)) as GraphError;
     expect(error.statusCode).toBe(400);

@@ -12,7 +12,8 @@ import { faultScheduleFromSpec } from '../../src/faults/faultScheduleFromSpec';
 import { judgeClientBehaviour } from '../../src/faults/judgeClientBehaviour';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
-import { startProvider, VALID_BODY } from './providerHarness';
+import { startProvider } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
 
 // How the Graph client (3.0.7) retries, read from its RetryHandler and RetryHandlerOptions:
@@ -78,7 +79,10 @@ async function createStatus(
 async function createStatuses(client: Client, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
-    const body = { ...VALID_BODY, userPrincipalName: `user${n}@contoso.onmicrosoft.com` };
+    const body = {
+      ...SAMPLE_CREATE_REQUEST,
+      userPrincipalName: `user${n}@contoso.onmicrosoft.com`,
+    };
     ids.push(await createStatus(client, body));
   }
   return ids;
@@ -159,7 +163,7 @@ describe('the Retry-After oracle on the Graph client', () => {
     let url: string;
     ({ provider, url } = await startProvider({ faults: faultScheduleFromList(faults) }));
     const client = graphClient(url, DEFAULT_TOKEN);
-    const id = await createStatus(client, VALID_BODY, { honourRetryAfter: false });
+    const id = await createStatus(client, SAMPLE_CREATE_REQUEST, { honourRetryAfter: false });
     await provider.close();
     const findings = judgeClientBehaviour(provider.record, {
       reportedCreates: [id],

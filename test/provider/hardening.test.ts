@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, MAX_REQUEST_HEADERS } from '../../src/provider/defaults';
-import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/_internals/graphResponseHeaders';
 import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import {
@@ -11,8 +11,8 @@ import {
   createStatus,
   expectGraphError,
   startProvider,
-  VALID_BODY,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 /**
  * Writes raw chunks to a port (each after its delay) and collects everything answered until the
@@ -78,7 +78,7 @@ afterAll(() => provider.close());
 
 describe('slow and broken clients', () => {
   it('answers a body that trickles in slower than requestTimeoutMs with a Graph 408 and closes', async () => {
-    const body = JSON.stringify(VALID_BODY);
+    const body = JSON.stringify(SAMPLE_CREATE_REQUEST);
     const { text, unsent } = await rawExchange(port, [
       { data: `${POST_HEAD}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}` },
       ...Array.from({ length: 40 }, (_, i) => ({ data: body[5 + i] ?? ' ', delayMs: 50 })),
@@ -100,7 +100,7 @@ describe('slow and broken clients', () => {
       onRequest: (line) => lines.push(line),
     });
     try {
-      const body = JSON.stringify(VALID_BODY);
+      const body = JSON.stringify(SAMPLE_CREATE_REQUEST);
       await rawExchange(Number(new URL(logged.url).port), [
         { data: `${POST_HEAD}Content-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}` },
         ...Array.from({ length: 40 }, (_, i) => ({ data: body[5 + i] ?? ' ', delayMs: 50 })),
@@ -141,7 +141,7 @@ describe('slow and broken clients', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     socket.destroy();
     const response = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
     });
     expect(response.status).toBe(201);
   });
@@ -198,7 +198,7 @@ describe('protocol edges', () => {
 
   it('answers a gzip-encoded body with a Graph 415 and Accept-Encoding: identity', async () => {
     const created = await createStatus(url);
-    const body = gzipSync(JSON.stringify(VALID_BODY));
+    const body = gzipSync(JSON.stringify(SAMPLE_CREATE_REQUEST));
     for (const [method, path] of [
       ['POST', collectionPath()],
       ['PATCH', `${collectionPath()}/${String(created['id'])}`],
@@ -212,7 +212,7 @@ describe('protocol edges', () => {
       expect(response.headers['accept-encoding']).toBe('identity');
     }
     const identity = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify(VALID_BODY),
+      body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       headers: { 'content-encoding': 'identity' },
     });
     expect(identity.status).toBe(201);
@@ -313,7 +313,7 @@ describe('hostile JSON', () => {
   });
 
   it('refuses __proto__ and constructor keys (400) and nothing pollutes a prototype', async () => {
-    const text = JSON.stringify(VALID_BODY);
+    const text = JSON.stringify(SAMPLE_CREATE_REQUEST);
     for (const inject of [
       '"__proto__":{"isAdmin":true},',
       '"constructor":{"prototype":{"isAdmin":true}},',
@@ -341,7 +341,7 @@ describe('hostile JSON', () => {
       '2147483648',
       '3.5',
     ]) {
-      const body = JSON.stringify({ ...VALID_BODY, devicesCount: 0 }).replace(
+      const body = JSON.stringify({ ...SAMPLE_CREATE_REQUEST, devicesCount: 0 }).replace(
         '"devicesCount":0',
         `"devicesCount":${devices}`,
       );
@@ -351,14 +351,17 @@ describe('hostile JSON', () => {
   });
 
   it('refuses a string holding half of a surrogate pair with a 400 naming the property', async () => {
-    const body = JSON.stringify(VALID_BODY).replace('"Adele Vance"', '"a\\ud800b"');
+    const body = JSON.stringify(SAMPLE_CREATE_REQUEST).replace('"Adele Vance"', '"a\\ud800b"');
     const response = await call(url, 'POST', collectionPath(), { body });
     const error = expectGraphError(response, 400, 'BadRequest');
     expect(error.message).toMatch(/surrogate pair at "\/userDisplayName"/);
   });
 
   it('accepts a surrogate pair sent as escapes, and stores the character', async () => {
-    const body = JSON.stringify(VALID_BODY).replace('"Adele Vance"', '"a\\ud83d\\ude00b"');
+    const body = JSON.stringify(SAMPLE_CREATE_REQUEST).replace(
+      '"Adele Vance"',
+      '"a\\ud83d\\ude00b"',
+    );
     const response = await call(url, 'POST', collectionPath(), { body });
     expect(response.status).toBe(201);
     expect((response.json as { userDisplayName: string }).userDisplayName).toBe('a\u{1F600}b');
@@ -366,7 +369,10 @@ describe('hostile JSON', () => {
 
   it('answers an oversized 5 MB string with 413 and does not keep it', async () => {
     const response = await call(url, 'POST', collectionPath(), {
-      body: JSON.stringify({ ...VALID_BODY, userDisplayName: 'x'.repeat(5 * 1024 * 1024) }),
+      body: JSON.stringify({
+        ...SAMPLE_CREATE_REQUEST,
+        userDisplayName: 'x'.repeat(5 * 1024 * 1024),
+      }),
     });
     expectGraphError(response, 413, 'RequestEntityTooLarge');
   });

@@ -13,9 +13,9 @@ import {
   createStatus,
   expectGraphError,
   startProvider,
-  VALID_BODY,
   type CallResult,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 /** A listing page as the provider answers it. */
 interface Page {
@@ -197,7 +197,8 @@ describe('a store bounded by bytes as well as by count', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.flatMap((page) => page.value.map((item) => item.id))).toEqual(kept);
     expect(
-      (await call(url, 'POST', collectionPath(), { body: JSON.stringify(VALID_BODY) })).status,
+      (await call(url, 'POST', collectionPath(), { body: JSON.stringify(SAMPLE_CREATE_REQUEST) }))
+        .status,
     ).toBe(201);
   });
 });

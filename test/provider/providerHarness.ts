@@ -1,19 +1,10 @@
 import { request, type Dispatcher } from 'undici';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 import { createProvider, type Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
-import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/graphResponseHeaders';
+import { GRAPH_JSON_CONTENT_TYPE } from '../../src/provider/_internals/graphResponseHeaders';
 import type { ProviderOptions } from '../../src/provider/ProviderOptions';
 import { listIssues } from '../../src/validator/listIssues';
-
-/** A valid create body (documented profile), as a client sends it. */
-export const VALID_BODY = Object.freeze({
-  '@odata.type': '#microsoft.graph.deviceComplianceUserStatus',
-  userDisplayName: 'Adele Vance',
-  devicesCount: 3,
-  status: 'compliant',
-  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-});
 
 /** The collection path of a policy, with an optional version prefix. */
 export function collectionPath(policyId: string = DEFAULT_POLICY_ID, prefix = '/v1.0'): string {
@@ -97,7 +88,7 @@ export async function createStatus(
   policyId: string = DEFAULT_POLICY_ID,
 ): Promise<Record<string, unknown>> {
   const response = await call(url, 'POST', collectionPath(policyId), {
-    body: JSON.stringify({ ...VALID_BODY, ...overrides }),
+    body: JSON.stringify({ ...SAMPLE_CREATE_REQUEST, ...overrides }),
   });
   if (response.status !== 201) {
     throw new Error(`expected 201, got ${response.status}: ${response.text}`);

@@ -6,8 +6,8 @@ import {
   createStatus,
   expectGraphError,
   startProvider,
-  VALID_BODY,
 } from './providerHarness';
+import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
 
 const NEW_POLICY = '5f2b7c1e-8d4a-4c3b-9e6f-1a2b3c4d5e6f';
 
@@ -83,7 +83,7 @@ describe(`POST ${PROVIDER_STATES_PATH} (the route)`, () => {
       expect(response.json).toEqual({ policyId: NEW_POLICY });
       expect(provider.store.size).toBe(0);
       const created = await call(url, 'POST', collectionPath(NEW_POLICY), {
-        body: JSON.stringify(VALID_BODY),
+        body: JSON.stringify(SAMPLE_CREATE_REQUEST),
       });
       expect(created.status).toBe(201);
     } finally {

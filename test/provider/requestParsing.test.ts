@@ -1,11 +1,11 @@
-import { bearerTokenProblem } from '../../src/provider/bearerTokenProblem';
-import { findDuplicateTopLevelKey } from '../../src/provider/findDuplicateTopLevelKey';
-import { isJsonContentType } from '../../src/provider/isJsonContentType';
+import { bearerTokenProblem } from '../../src/provider/_internals/bearerTokenProblem';
+import { findDuplicateTopLevelKey } from '../../src/provider/_internals/findDuplicateTopLevelKey';
+import { isJsonContentType } from '../../src/provider/_internals/isJsonContentType';
 import { matchRoute } from '../../src/provider/matchRoute';
-import { nextPageLink } from '../../src/provider/nextPageLink';
-import { parseJsonBody } from '../../src/provider/parseJsonBody';
-import { parseListQuery } from '../../src/provider/parseListQuery';
-import { requestOrigin } from '../../src/provider/requestOrigin';
+import { nextPageLink } from '../../src/provider/_internals/nextPageLink';
+import { parseJsonBody } from '../../src/provider/_internals/parseJsonBody';
+import { parseListQuery } from '../../src/provider/_internals/parseListQuery';
+import { requestOrigin } from '../../src/provider/_internals/requestOrigin';
 
 describe('matchRoute', () => {
   it('matches the collection and items with or without a version prefix, in any case', () => {

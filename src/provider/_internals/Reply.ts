@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DeviceComplianceUserStatus } from '../../contracts/types.generated';
-import { describeInvalidBody } from '../describeInvalidBody';
-import { graphErrorBody, type GraphErrorIds } from '../graphErrorBody';
-import type { GraphErrorStatus } from '../graphErrorCodes';
-import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from '../graphResponseHeaders';
+import { describeInvalidBody } from './describeInvalidBody';
+import { graphErrorBody, type GraphErrorIds } from './graphErrorBody';
+import type { GraphErrorStatus } from './graphErrorCodes';
+import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
 import type { ResourceRoute } from '../matchRoute';
-import { odataContextUrl } from '../odataContextUrl';
-import type { ProviderRequest } from '../ProviderRequest';
-import type { ProviderResponse } from '../ProviderResponse';
-import { selfCheckIssue, type ResponseBodyKind } from '../selfCheckIssue';
+import { odataContextUrl } from './odataContextUrl';
+import type { ProviderRequest } from './ProviderRequest';
+import type { ProviderResponse } from './ProviderResponse';
+import { selfCheckIssue, type ResponseBodyKind } from './selfCheckIssue';
 import { truncate } from './truncate';
 
 // Characters Node accepts in a header value: a client-request-id is echoed only if it can be.

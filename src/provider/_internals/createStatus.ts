@@ -1,9 +1,9 @@
 import { userStatusesPath } from '../../contracts/userStatusesPath';
 import type { CreateUserStatusRequestGraphMetadata } from '../../contracts/types.generated';
 import { listAdvisories } from '../../validator/listAdvisories';
-import { listRequestIssues } from '../listRequestIssues';
+import { listRequestIssues } from './listRequestIssues';
 import type { ResourceRoute } from '../matchRoute';
-import { toUserStatus } from '../toUserStatus';
+import { toUserStatus } from './toUserStatus';
 import type { Exchange } from './Exchange';
 import { readJsonBody } from './readJsonBody';
 

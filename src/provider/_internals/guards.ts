@@ -1,4 +1,4 @@
-import { bearerTokenProblem } from '../bearerTokenProblem';
+import { bearerTokenProblem } from './bearerTokenProblem';
 import { MAX_REQUEST_HEADERS } from '../defaults';
 import type { Exchange } from './Exchange';
 import type { Refusal } from './Reply';

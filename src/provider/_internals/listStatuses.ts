@@ -1,9 +1,9 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_BYTES } from '../defaults';
 import type { ResourceRoute } from '../matchRoute';
-import { nextPageLink } from '../nextPageLink';
-import { odataContextUrl } from '../odataContextUrl';
-import { parseListQuery } from '../parseListQuery';
-import { requestOrigin } from '../requestOrigin';
+import { nextPageLink } from './nextPageLink';
+import { odataContextUrl } from './odataContextUrl';
+import { parseListQuery } from './parseListQuery';
+import { requestOrigin } from './requestOrigin';
 import type { Exchange } from './Exchange';
 
 /**

@@ -1,4 +1,4 @@
-import { isNestedDeeperThan } from '../isNestedDeeperThan';
+import { isNestedDeeperThan } from './isNestedDeeperThan';
 import type { Exchange } from './Exchange';
 import { readParsedBody } from './readParsedBody';
 

@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../isJsonContentType';
+import { isJsonContentType } from './isJsonContentType';
 import type { Exchange } from './Exchange';
 import { readParsedBody } from './readParsedBody';
 import { truncate } from './truncate';

@@ -1,5 +1,5 @@
-import { parseJsonBody } from '../parseJsonBody';
-import { readRequestBody } from '../readRequestBody';
+import { parseJsonBody } from './parseJsonBody';
+import { readRequestBody } from './readRequestBody';
 import type { Exchange } from './Exchange';
 import { truncate } from './truncate';
 

@@ -2,8 +2,8 @@ import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
 } from '../../contracts/types.generated';
-import { applyUserStatusPatch } from '../applyUserStatusPatch';
-import { listRequestIssues } from '../listRequestIssues';
+import { applyUserStatusPatch } from './applyUserStatusPatch';
+import { listRequestIssues } from './listRequestIssues';
 import type { ResourceRoute } from '../matchRoute';
 import type { Exchange } from './Exchange';
 import { readJsonBody } from './readJsonBody';

@@ -1,8 +1,8 @@
-import { USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
 import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
-} from '../contracts/types.generated';
+} from '../../contracts/types.generated';
 
 /**
  * What Graph stores for a property a create body leaves out (the `graph-metadata` profile allows

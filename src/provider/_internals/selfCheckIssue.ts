@@ -1,4 +1,4 @@
-import { listIssues } from '../validator/listIssues';
+import { listIssues } from '../../validator/listIssues';
 
 // What a listing answer may carry: its context, the link to the next page, and the items.
 const COLLECTION_MEMBERS: ReadonlySet<string> = new Set([

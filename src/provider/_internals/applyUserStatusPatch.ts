@@ -1,8 +1,8 @@
-import { USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
+import { USER_STATUS_ODATA_TYPE } from '../../contracts/complianceStatuses';
 import type {
   CreateUserStatusRequestGraphMetadata,
   DeviceComplianceUserStatus,
-} from '../contracts/types.generated';
+} from '../../contracts/types.generated';
 
 /**
  * A stored entity with a validated update body applied: sent properties replace the stored ones

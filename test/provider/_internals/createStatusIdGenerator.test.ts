@@ -1,4 +1,4 @@
-import { createStatusIdGenerator } from '../../src/provider/createStatusIdGenerator';
+import { createStatusIdGenerator } from '../../../src/provider/_internals/createStatusIdGenerator';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
 const STATUS_ID = new RegExp(`^${GUID}_${GUID}_${GUID}$`);

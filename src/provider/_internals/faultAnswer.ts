@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FaultStatusKind } from '../faults/Fault';
+import type { FaultStatusKind } from '../../faults/Fault';
 import { graphErrorBody } from './graphErrorBody';
 import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
 

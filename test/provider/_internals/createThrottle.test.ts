@@ -1,4 +1,4 @@
-import { createThrottle } from '../../src/provider/createThrottle';
+import { createThrottle } from '../../../src/provider/_internals/createThrottle';
 
 describe('createThrottle', () => {
   it('lets a burst of one second through, then asks to wait until a token refills', () => {

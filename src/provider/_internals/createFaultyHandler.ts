@@ -1,9 +1,9 @@
-import { createBodyDigest } from '../faults/createBodyDigest';
+import { createBodyDigest } from '../../faults/createBodyDigest';
 import { faultAnswer } from './faultAnswer';
-import type { FaultInjector, RecordEntry } from './FaultInjector';
+import type { FaultInjector, RecordEntry } from '../FaultInjector';
 import type { ProviderRequest } from './ProviderRequest';
 import type { ProviderResponse } from './ProviderResponse';
-import type { RequestLogLine } from './RequestLogLine';
+import type { RequestLogLine } from '../RequestLogLine';
 
 type Handler = (req: ProviderRequest, res: ProviderResponse) => void;
 

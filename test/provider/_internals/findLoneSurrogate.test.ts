@@ -1,5 +1,5 @@
-import { findLoneSurrogate } from '../../src/provider/findLoneSurrogate';
-import { parseJsonBody } from '../../src/provider/parseJsonBody';
+import { findLoneSurrogate } from '../../../src/provider/_internals/findLoneSurrogate';
+import { parseJsonBody } from '../../../src/provider/_internals/parseJsonBody';
 
 const parse = (text: string) => findLoneSurrogate(text, JSON.parse(text));
 

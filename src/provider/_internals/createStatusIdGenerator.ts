@@ -1,4 +1,4 @@
-import { Sfc32Randomizer } from '../factories/Sfc32Randomizer';
+import { Sfc32Randomizer } from '../../factories/Sfc32Randomizer';
 
 const TWO_POW_32 = 4294967296;
 // Distinct from the streams the factories derive objects from, so ids do not mirror fields.

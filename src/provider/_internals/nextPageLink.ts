@@ -1,4 +1,4 @@
-import { userStatusesPath } from '../contracts/userStatusesPath';
+import { userStatusesPath } from '../../contracts/userStatusesPath';
 
 /**
  * The `@odata.nextLink` of a page of a policy's statuses: an absolute URL to the same collection,

@@ -1,6 +1,6 @@
-import { contractSchema, type RequestProfile } from '../contracts/registry';
-import { listIssues } from '../validator/listIssues';
-import type { ValidationIssue } from '../contracts/ValidationIssue';
+import { contractSchema, type RequestProfile } from '../../contracts/registry';
+import { listIssues } from '../../validator/listIssues';
+import type { ValidationIssue } from '../../contracts/ValidationIssue';
 
 /** How many members a request body cannot have are checked, at most, before it is refused. */
 export const MAX_CHECKED_UNKNOWN_MEMBERS = 32;

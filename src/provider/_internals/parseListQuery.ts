@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from './defaults';
+import { MAX_PAGE_SIZE } from '../defaults';
 
 /** The paging options of a listing request, or why they cannot be honoured. */
 export type ListQuery =

@@ -1,9 +1,9 @@
-import { isBearerToken } from '../contracts/bearerToken';
-import { UsageError } from '../errors';
-import { positiveInteger } from '../positiveInteger';
-import { noFaults } from '../faults/noFaults';
-import type { ClientRecord } from '../faults/RecordedRequest';
-import { FaultInjector } from './FaultInjector';
+import { isBearerToken } from '../../contracts/bearerToken';
+import { UsageError } from '../../errors';
+import { positiveInteger } from '../../positiveInteger';
+import { noFaults } from '../../faults/noFaults';
+import type { ClientRecord } from '../../faults/RecordedRequest';
+import { FaultInjector } from '../FaultInjector';
 import type { RequestHandlerConfig } from './RequestHandlerConfig';
 import { createStatusIdGenerator } from './createStatusIdGenerator';
 import { createThrottle } from './createThrottle';
@@ -15,10 +15,10 @@ import {
   DEFAULT_STORE_CAPACITY,
   DEFAULT_STORE_CAPACITY_BYTES,
   DEFAULT_TOKEN,
-} from './defaults';
+} from '../defaults';
 import { preloadStatuses } from './preloadStatuses';
-import type { ProviderOptions } from './ProviderOptions';
-import { UserStatusStore } from './UserStatusStore';
+import type { ProviderOptions } from '../ProviderOptions';
+import { UserStatusStore } from '../UserStatusStore';
 
 /**
  * What every transport of the reference provider shares: the checked options, the request

@@ -1,5 +1,5 @@
-import type { ODataErrorDetail } from '../contracts/ODataErrorDetail';
-import type { ODataError } from '../contracts/types.generated';
+import type { ODataErrorDetail } from '../../contracts/ODataErrorDetail';
+import type { ODataError } from '../../contracts/types.generated';
 import { GRAPH_ERROR_CODES, type GraphErrorStatus } from './graphErrorCodes';
 
 /** Graph's `innerError.date`: UTC, seconds precision, no offset (`2021-09-02T21:52:54`). */

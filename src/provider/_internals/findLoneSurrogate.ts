@@ -1,4 +1,4 @@
-import { appendToPointer } from '../validator/jsonPointer';
+import { appendToPointer } from '../../validator/jsonPointer';
 
 // A surrogate code unit can only reach a parsed value through a `\uD800`-`\uDFFF` escape: strict
 // UTF-8 cannot encode one. Bodies without such an escape skip the walk.

@@ -1,9 +1,9 @@
 import {
   listRequestIssues,
   MAX_CHECKED_UNKNOWN_MEMBERS,
-} from '../../src/provider/listRequestIssues';
-import { listIssues } from '../../src/validator/listIssues';
-import { VALID_BODY } from './providerHarness';
+} from '../../../src/provider/_internals/listRequestIssues';
+import { listIssues } from '../../../src/validator/listIssues';
+import { SAMPLE_CREATE_REQUEST } from '../../../src/contracts/sampleCreateRequest';
 
 /** A parsed body with `count` unknown members, then `tail` (known members, say). */
 function withUnknownMembers(count: number, tail: Record<string, unknown>): unknown {
@@ -14,7 +14,13 @@ function withUnknownMembers(count: number, tail: Record<string, unknown>): unkno
 
 describe('listRequestIssues', () => {
   it('checks a body with few members exactly as listIssues does', () => {
-    for (const body of [VALID_BODY, { ...VALID_BODY, devicesCount: '3' }, [], null, 'text']) {
+    for (const body of [
+      SAMPLE_CREATE_REQUEST,
+      { ...SAMPLE_CREATE_REQUEST, devicesCount: '3' },
+      [],
+      null,
+      'text',
+    ]) {
       expect(listRequestIssues(body, 'documented')).toEqual({
         issues: listIssues('request', body),
         members: typeof body === 'object' && body !== null && !Array.isArray(body) ? 6 : 0,
@@ -25,7 +31,7 @@ describe('listRequestIssues', () => {
 
   it('checks the known members and only the first unknown ones of a huge body', () => {
     const count = 50_000;
-    const body = withUnknownMembers(count, { ...VALID_BODY, devicesCount: '3' });
+    const body = withUnknownMembers(count, { ...SAMPLE_CREATE_REQUEST, devicesCount: '3' });
     const { issues, members, unchecked } = listRequestIssues(body, 'documented');
     expect(members).toBe(count + 6);
     expect(unchecked).toBe(count - MAX_CHECKED_UNKNOWN_MEMBERS);

@@ -1,7 +1,7 @@
-import type { RequestProfile } from '../contracts/registry';
+import type { RequestProfile } from '../../contracts/registry';
 import type { Throttle } from './createThrottle';
-import type { RequestLogLine } from './RequestLogLine';
-import type { UserStatusStore } from './UserStatusStore';
+import type { RequestLogLine } from '../RequestLogLine';
+import type { UserStatusStore } from '../UserStatusStore';
 
 /** Everything the request handler reads and changes: the provider's configuration and state. */
 export interface RequestHandlerConfig {

@@ -1,4 +1,4 @@
-import { bearerTokenOf } from '../contracts/bearerToken';
+import { bearerTokenOf } from '../../contracts/bearerToken';
 
 /**
  * Why an `Authorization` header does not authenticate against the accepted tokens, as Graph's 401

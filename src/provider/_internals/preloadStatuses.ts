@@ -1,5 +1,5 @@
-import { userStatusFactory } from '../factories/userStatusFactory';
-import type { UserStatusStore } from './UserStatusStore';
+import { userStatusFactory } from '../../factories/userStatusFactory';
+import type { UserStatusStore } from '../UserStatusStore';
 
 /**
  * Fills a store with `count` realistic statuses generated from `seed`, given to the policies in

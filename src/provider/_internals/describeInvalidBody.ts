@@ -1,5 +1,5 @@
-import type { ODataErrorDetail } from '../contracts/ODataErrorDetail';
-import type { ValidationIssue } from '../contracts/ValidationIssue';
+import type { ODataErrorDetail } from '../../contracts/ODataErrorDetail';
+import type { ValidationIssue } from '../../contracts/ValidationIssue';
 import { MAX_CHECKED_UNKNOWN_MEMBERS } from './listRequestIssues';
 
 const MAX_DETAILS = 20;
