@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import fc from 'fast-check';
+import { SAMPLE_CREATE_REQUEST } from '../src/contracts/sampleCreateRequest';
 import { createUserStatusRequestArbitrary } from '../src/arbitraries/createUserStatusRequestArbitrary';
 import { fuzz } from '../src/fuzz/fuzz';
 import { createProvider } from '../src/provider/createProvider';
@@ -34,13 +35,7 @@ type Autocannon = (options: {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
-const BODY = JSON.stringify({
-  userDisplayName: 'Adele Vance',
-  devicesCount: 3,
-  status: 'compliant',
-  lastReportedDateTime: '2020-06-14T20:52:52.8841394Z',
-  userPrincipalName: 'AdeleV@contoso.onmicrosoft.com',
-});
+const BODY = JSON.stringify(SAMPLE_CREATE_REQUEST);
 
 async function serveInThisProcess(): Promise<void> {
   // A large store cap: the campaign creates many statuses, and eviction is not what is measured.
