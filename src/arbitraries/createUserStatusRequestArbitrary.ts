@@ -11,7 +11,7 @@ import {
 import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
 import { userStatusPropertyArbitraries } from './_internals/userStatusPropertyArbitraries';
 import { DATE_TIME_OFFSET_EDGE_CASES } from './dateTimeOffsetArbitrary';
-import { EDGE_STRINGS } from './edgeStrings';
+import { EDGE_STRINGS } from './_internals/edgeStrings';
 import { INT32_EDGE_CASES } from './int32Arbitrary';
 
 /** Options of `createUserStatusRequestArbitrary` and `createUserStatusRequestExamples`. */

@@ -3,9 +3,9 @@ import { USER_STATUS_ODATA_TYPE } from '../contracts/complianceStatuses';
 import type { ComplianceStatus, DeviceComplianceUserStatus } from '../contracts/types.generated';
 import { REQUIRED_ENTITY_PROPERTIES } from '../contracts/entityProperties';
 import { userStatusPropertyArbitraries } from './_internals/userStatusPropertyArbitraries';
-import { contractStringArbitrary } from './contractStringArbitrary';
+import { contractStringArbitrary } from './_internals/contractStringArbitrary';
 import { createUserStatusRequestExamples } from './createUserStatusRequestArbitrary';
-import { odataAnnotationsArbitrary } from './odataAnnotationsArbitrary';
+import { odataAnnotationsArbitrary } from './_internals/odataAnnotationsArbitrary';
 
 /** Options of `userStatusArbitrary` and `userStatusExamples`. */
 export interface UserStatusArbitraryOptions {

@@ -56,4 +56,4 @@ export type {
   VerificationReport,
 } from './VerificationReport';
 export { verifyProvider } from './verifyProvider';
-export type { VerificationRun, VerifyProviderOptions } from './verifyProvider';
+export type { VerificationRun, VerifyProviderOptions } from './VerifyProviderOptions';

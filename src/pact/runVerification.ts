@@ -5,7 +5,8 @@ import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier';
 import type { VerifierOptions } from '@pact-foundation/pact/src/dsl/verifier/types';
 import { createStateHandlers } from './createStateHandlers';
 import type { StateSetupFailure } from './VerificationReport';
-import type { VerificationRun, VerificationWorkerMessage } from './verifyProvider';
+import type { VerificationWorkerMessage } from './VerificationWorkerMessage';
+import type { VerificationRun } from './VerifyProviderOptions';
 
 const VERIFIER_TIMEOUT_MARGIN_MS = 5_000;
 

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
+import type { OptionNamer } from './_internals/describeRequestFailure';
 import { readLimitedBody } from './readLimitedBody';
 
 /**
@@ -31,6 +32,11 @@ export interface ProviderGuardOptions {
    * @defaultValue `MAX_ANSWER_BYTES`
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Names an option in `problems` (`timeoutMs`, `maxTimeSeconds`): the CLI names them by their flags.
+   * @defaultValue the option's field name
+   */
+  readonly optionName?: OptionNamer;
 }
 
 /** A running guard: see `startProviderGuard`. */
@@ -74,6 +80,7 @@ export async function startProviderGuard(options: ProviderGuardOptions): Promise
   const base = options.baseUrl.replace(/\/+$/, '');
   const deadline = options.deadline ?? Infinity;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_ANSWER_BYTES;
+  const optionName = options.optionName ?? ((option: string): string => option);
   const problems: (string | undefined)[] = [];
   const dispatcher = new Agent({ keepAliveTimeout: 1_000 });
 
@@ -99,7 +106,7 @@ export async function startProviderGuard(options: ProviderGuardOptions): Promise
     const left = deadline - performance.now();
     // A few milliseconds are no time to answer in (and a timer may fire a millisecond early).
     if (left < MIN_TIME_LEFT_MS) {
-      fail('not sent: the --max-time budget was used up');
+      fail(`not sent: the ${optionName('maxTimeSeconds')} budget was used up`);
       return;
     }
     const limitMs = Math.max(1, Math.round(Math.min(options.timeoutMs, left, MAX_TIMER_MS)));
@@ -127,7 +134,7 @@ export async function startProviderGuard(options: ProviderGuardOptions): Promise
       res.writeHead(status, answerHeaders(answer.headers, bytes.length, req.method, status));
       res.end(bytes);
     } catch (error) {
-      fail(describeFailure(error, { limitMs, byBudget, answered: status }));
+      fail(describeFailure(error, { limitMs, byBudget, answered: status }, optionName));
     }
   };
 
@@ -184,6 +191,7 @@ function describeSize(bytes: number): string {
 function describeFailure(
   error: unknown,
   context: { limitMs: number; byBudget: boolean; answered: number | undefined },
+  optionName: OptionNamer,
 ): string {
   // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
   const { name, code, message, cause } = (error ?? {}) as {
@@ -200,8 +208,8 @@ function describeFailure(
     errno === 'UND_ERR_BODY_TIMEOUT'
   ) {
     return context.byBudget
-      ? `timed out: no complete answer before the --max-time budget ran out (${context.limitMs} ms were left)`
-      : `timed out: no complete answer within ${context.limitMs} ms (--request-timeout)`;
+      ? `timed out: no complete answer before the ${optionName('maxTimeSeconds')} budget ran out (${context.limitMs} ms were left)`
+      : `timed out: no complete answer within ${context.limitMs} ms (${optionName('timeoutMs')})`;
   }
   if (errno === 'ECONNRESET' || errno === 'UND_ERR_SOCKET' || errno === 'EPIPE') {
     return context.answered === undefined

@@ -1,5 +1,6 @@
 import { runVerification } from './runVerification';
-import type { VerificationRun, VerificationWorkerMessage } from './verifyProvider';
+import type { VerificationWorkerMessage } from './VerificationWorkerMessage';
+import type { VerificationRun } from './VerifyProviderOptions';
 
 // The child process `verifyProvider` forks: it receives one run, answers one message, and exits.
 // Pact's native verifier writes its report to this process's standard output, which the parent

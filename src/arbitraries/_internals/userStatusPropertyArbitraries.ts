@@ -3,9 +3,9 @@ import type { ComplianceStatus } from '../../contracts/types.generated';
 import { complianceStatusArbitrary } from '../complianceStatusArbitrary';
 import { dateTimeOffsetArbitrary } from '../dateTimeOffsetArbitrary';
 import { int32Arbitrary } from '../int32Arbitrary';
-import { statusIdArbitrary } from '../statusIdArbitrary';
-import { userNameArbitrary } from '../userNameArbitrary';
-import { userPrincipalNameArbitrary } from '../userPrincipalNameArbitrary';
+import { statusIdArbitrary } from './statusIdArbitrary';
+import { userNameArbitrary } from './userNameArbitrary';
+import { userPrincipalNameArbitrary } from './userPrincipalNameArbitrary';
 
 /**
  * The arbitrary of each property a create body and a returned status share, in the schemas' order:

@@ -9,6 +9,7 @@ import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { prepareFuzzOutputs } from '../prepareFuzzOutputs';
 import { ExitCode } from '../ExitCode';
+import { optionFlag } from '../optionFlags';
 import {
   addFuzzFlags,
   DEFAULT_REQUEST_TIMEOUT_MS,
@@ -175,14 +176,17 @@ async function verifyPact(
   limits: { showToken: boolean; timeoutMs: number; maxTimeSeconds?: number },
 ): Promise<{ report: VerificationReport; seconds: number; startedAt: string }> {
   // Loaded here: the verifier is needed only once a check runs.
-  const { verifyProvider } = await import('../../pact/verifyProvider');
+  const { verifyProviderNamingOptions } = await import('../../pact/verifyProvider');
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const report = await verifyProvider({
-    baseUrl: target.baseUrl,
-    token: target.token,
-    policyId: target.policyId,
-    ...limits,
-  });
+  const report = await verifyProviderNamingOptions(
+    {
+      baseUrl: target.baseUrl,
+      token: target.token,
+      policyId: target.policyId,
+      ...limits,
+    },
+    optionFlag,
+  );
   return { report, seconds: (performance.now() - started) / 1000, startedAt };
 }

@@ -1,43 +1,14 @@
-import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
-import type { InvalidCreateUserStatusRequest } from '../../arbitraries/InvalidCreateUserStatusRequest';
-import type {
-  CreateUserStatusRequest,
-  DeviceComplianceUserStatus,
-} from '../../contracts/types.generated';
-import { OutputError, UsageError } from '../../errors';
+import { UsageError } from '../../errors';
 import { FACTORY_TRAITS, type FactoryTrait } from '../../factories/factoryTraits';
-import type { StatusFactory } from '../../factories/StatusFactory';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
-import { describeWriteError } from '../describeWriteError';
 import { ExitCode } from '../ExitCode';
+import { generatedDocuments } from '../generatedDocuments';
+import { GENERATE_KINDS, type GenerateKind, type GenerateOptions } from '../GenerateOptions';
 import { OutputFile } from '../OutputFile';
 import { parseInteger } from '../parseOptionValues';
-
-/** What `generate` produces: entities, create bodies, or create bodies that break the contract. */
-export type GenerateKind = 'entity' | 'request' | 'invalid';
-
-/** Every kind `generate --kind` accepts. */
-export const GENERATE_KINDS: readonly GenerateKind[] = ['entity', 'request', 'invalid'];
-
-/** Options of `generate`, checked and typed. */
-export interface GenerateOptions {
-  /** @defaultValue `'entity'` */
-  readonly kind: GenerateKind;
-  /** How many documents. @defaultValue `10` */
-  readonly count: number;
-  /** The seed every document derives from. @defaultValue `1` */
-  readonly seed: number;
-  /** Factory traits applied in order (entity and request kinds). @defaultValue `[]` */
-  readonly traits: readonly FactoryTrait[];
-  /** For `invalid`: emit `{ body, violation }` instead of the bare body. @defaultValue `false` */
-  readonly labels: boolean;
-  /** Indent each document (the output is then not NDJSON). @defaultValue `false` */
-  readonly pretty: boolean;
-  /** Write to this file instead of standard output. @defaultValue standard output */
-  readonly out?: string;
-}
+import { watchWriteErrors, writeChunk } from '../watchWriteErrors';
 
 const EXAMPLES = `
 Output is NDJSON: one JSON document per line, on standard output or in the --out file. The same
@@ -61,8 +32,6 @@ Exit codes: 0 generated, 2 usage error (bad flag value), an --out file that coul
 
 // About 64 KiB of text per write: few enough calls to be fast, small enough to keep memory flat.
 const CHUNK_CHARACTERS = 64 * 1024;
-// Invalid bodies are sampled this many at a time; fixed, since it decides which seed each one gets.
-const INVALID_BATCH = 1_000;
 
 /** The `generate` verb: streams realistic or invalid documents as NDJSON. */
 export function generateCommand({ io, setExitCode }: CommandContext): Command {
@@ -146,12 +115,12 @@ async function toStandardOutput(
   interrupted: () => boolean,
 ): Promise<ExitCode> {
   const output = io.stdoutStream;
-  const failure = watchErrors(output);
+  const failure = watchWriteErrors(output);
   try {
     const written = await writeDocuments(
       options,
       // A reader that closed the pipe has enough: the rest is dropped, and generating stops.
-      (chunk) => (failure.readerGone ? Promise.resolve() : write(output, chunk, failure)),
+      (chunk) => (failure.readerGone ? Promise.resolve() : writeChunk(output, chunk, failure)),
       () => interrupted() || failure.readerGone,
     );
     io.stderr(
@@ -197,7 +166,7 @@ async function writeDocuments(
   let written = 0;
   let chunk = '';
   const indent = options.pretty ? 2 : undefined;
-  for (const document of await documents(options)) {
+  for (const document of await generatedDocuments(options)) {
     chunk += `${JSON.stringify(document, null, indent)}\n`;
     written++;
     if (chunk.length >= CHUNK_CHARACTERS) {
@@ -216,114 +185,4 @@ function summary(options: GenerateOptions, written: number): string {
   return written < options.count
     ? `stopped after ${written} of ${options.count} ${what} (seed ${options.seed})`
     : `generated ${written} ${what} (seed ${options.seed})`;
-}
-
-// The generators load only when `generate` runs: faker and fast-check would add about 45 ms to the
-// start-up of every other verb.
-async function documents(options: GenerateOptions): Promise<Iterable<unknown>> {
-  if (options.kind === 'invalid') return invalidDocuments(options);
-  let factory: StatusFactory<DeviceComplianceUserStatus> | StatusFactory<CreateUserStatusRequest> =
-    options.kind === 'entity'
-      ? (await import('../../factories/userStatusFactory')).userStatusFactory
-      : (await import('../../factories/createUserStatusRequestFactory'))
-          .createUserStatusRequestFactory;
-  factory = factory.seed(options.seed);
-  for (const trait of options.traits) factory = factory.trait(trait);
-  const seeded = factory;
-  return (function* () {
-    for (let i = 0; i < options.count; i++) yield seeded.build();
-  })();
-}
-
-/**
- * The canonical invalid bodies, then fast-check's in fixed-size batches, each seeded from (seed,
- * batch number): document N is the same whatever --count is.
- */
-async function invalidDocuments(options: GenerateOptions): Promise<Iterable<unknown>> {
-  const [{ sample }, invalid] = await Promise.all([
-    import('fast-check'),
-    import('../../arbitraries/invalidCreateUserStatusRequestArbitrary'),
-  ]);
-  const pick = (value: InvalidCreateUserStatusRequest): unknown =>
-    options.labels ? value : value.body;
-  const arbitrary = invalid.invalidCreateUserStatusRequestArbitrary();
-  return (function* () {
-    let emitted = 0;
-    for (const example of invalid.invalidCreateUserStatusRequestExamples()) {
-      if (emitted === options.count) return;
-      emitted++;
-      yield pick(example);
-    }
-    for (let batch = 0; emitted < options.count; batch++) {
-      const seed = batchSeed(options.seed, batch);
-      for (const value of sample(arbitrary, { seed, numRuns: INVALID_BATCH })) {
-        if (emitted === options.count) return;
-        emitted++;
-        yield pick(value);
-      }
-    }
-  })();
-}
-
-/** A 32-bit fast-check seed from a safe-integer seed and a batch number (a murmur3-style mix). */
-function batchSeed(seed: number, batch: number): number {
-  let hash = (seed % 4294967296) ^ Math.floor(seed / 4294967296) ^ Math.imul(batch + 1, 0x9e3779b9);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return (hash ^ (hash >>> 16)) | 0;
-}
-
-/** The first error the output reported, and the listener that records it. */
-interface WriteFailure {
-  error?: Error;
-  /** Standard output's reader closed the pipe (`generate | head`): it has enough, so stop. */
-  readerGone: boolean;
-  readonly listener: (error: NodeJS.ErrnoException) => void;
-}
-
-/** Records the first error standard output reports, so writers fail instead of waiting forever. */
-function watchErrors(stream: Writable): WriteFailure {
-  const failure: WriteFailure = {
-    readerGone: false,
-    listener: (error) => {
-      if (error.code === 'EPIPE') {
-        failure.readerGone = true;
-        return;
-      }
-      failure.error ??= new OutputError(
-        '-',
-        `cannot write standard output: ${describeWriteError(error)}`,
-        { cause: error },
-      );
-    },
-  };
-  stream.on('error', failure.listener);
-  return failure;
-}
-
-/**
- * Writes a chunk, waiting for 'drain' when the stream asks for it (backpressure). Otherwise it
- * still yields to the event loop: a consumer that never pushes back (a file, a fast pipe) must not
- * keep Ctrl-C from being handled until the last document.
- */
-async function write(stream: Writable, chunk: string, failure: WriteFailure): Promise<void> {
-  if (failure.error !== undefined) throw failure.error;
-  // A destroyed stream would never say 'drain' again.
-  if (stream.destroyed) return;
-  if (stream.write(chunk)) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return;
-  }
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      stream.off('error', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-    stream.on('error', done);
-  });
-  if (failure.error !== undefined) throw failure.error;
 }

@@ -1,36 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { ConnectionError, UsageError } from '../../errors';
-import type { VerificationReport } from '../../pact/VerificationReport';
-import type { VerifyProviderOptions } from '../../pact/verifyProvider';
+import { ConnectionError } from '../../errors';
+import type { VerifyProviderOptions } from '../../pact/VerifyProviderOptions';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
-import { doubledPathPrefix } from '../doubledPathPrefix';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
 import type { ReportTargets } from '../fuzzFlags';
-import { parseInteger, parseReports } from '../parseOptionValues';
-
-/** The flags of `verify`, as commander parses them. */
-interface VerifyFlags {
-  readonly baseUrl: string;
-  readonly token?: string;
-  readonly policyId?: string;
-  readonly pact?: string[];
-  readonly provider?: string;
-  readonly brokerUrl?: string;
-  readonly brokerToken?: string;
-  readonly consumerVersionSelectors?: string;
-  readonly enablePending?: boolean;
-  readonly includeWipSince?: string;
-  readonly publish?: boolean;
-  readonly providerVersion?: string;
-  readonly providerBranch?: string;
-  readonly stateSetupUrl?: string;
-  readonly showToken?: boolean;
-  readonly requestTimeout?: string;
-  readonly report: string[];
-}
+import { optionFlag } from '../optionFlags';
+import { parseReports } from '../parseOptionValues';
+import { verifyHints } from '../verifyHints';
+import {
+  type VerifyFlags,
+  verifyProviderOptionsFromFlags,
+} from '../verifyProviderOptionsFromFlags';
 
 /** Where `verify` writes its results besides standard output. */
 export interface VerifyOutputs {
@@ -161,7 +143,7 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
       const reports = parseReports(flags.report, ['json', 'junit'] as const);
       const json = reports.get('json');
       const junit = reports.get('junit');
-      const options = toOptions(flags, io);
+      const options = verifyProviderOptionsFromFlags(flags, io);
       setExitCode(
         await verify(options, io, {
           reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) },
@@ -180,7 +162,7 @@ export async function verify(
   // Before any request: a report that cannot be written is known now, not after the run.
   await ensureOutputsWritable(reports, false);
   // Loaded here, not at the top: `--help` and the other verbs stay free of the verifier.
-  const { verifyProvider } = await import('../../pact/verifyProvider');
+  const { verifyProviderNamingOptions } = await import('../../pact/verifyProvider');
   const { formatVerificationReport } = await import('../../pact/formatVerificationReport');
   const controller = new AbortController();
   void io.interrupted.then(() =>
@@ -191,15 +173,18 @@ export async function verify(
   let pactFiles: readonly string[] = [];
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const report = await verifyProvider({
-    ...options,
-    signal: controller.signal,
-    onStart: (run) => {
-      pactFiles = run.pacts.filter((pact) => !/^https?:\/\//i.test(pact));
-      const from = [...run.pacts, ...(run.brokerUrl === undefined ? [] : [run.brokerUrl])];
-      io.stderr(`verifying ${from.join(', ')} against ${run.baseUrl}\n`);
+  const report = await verifyProviderNamingOptions(
+    {
+      ...options,
+      signal: controller.signal,
+      onStart: (run) => {
+        pactFiles = run.pacts.filter((pact) => !/^https?:\/\//i.test(pact));
+        const from = [...run.pacts, ...(run.brokerUrl === undefined ? [] : [run.brokerUrl])];
+        io.stderr(`verifying ${from.join(', ')} against ${run.baseUrl}\n`);
+      },
     },
-  });
+    optionFlag,
+  );
   const seconds = (performance.now() - started) / 1000;
   io.stdout(formatVerificationReport(report));
   if (reports.json !== undefined || reports.junit !== undefined) {
@@ -222,122 +207,6 @@ export async function verify(
         : '') +
       '\n',
   );
-  const doubled = report.passed
-    ? undefined
-    : doubledPathPrefix(options.baseUrl, await requestPaths(pactFiles));
-  for (const hint of hints(report, options, doubled)) io.stderr(`hint: ${hint}\n`);
+  for (const hint of await verifyHints(report, options, pactFiles)) io.stderr(`hint: ${hint}\n`);
   return report.passed ? ExitCode.Ok : ExitCode.Findings;
-}
-
-/** The request paths of the interactions in pact files (none for a file that cannot be read). */
-async function requestPaths(files: readonly string[]): Promise<string[]> {
-  const paths: string[] = [];
-  for (const file of files) {
-    try {
-      const pact = JSON.parse(await readFile(file, 'utf8')) as {
-        interactions?: Array<{ request?: { path?: unknown } }>;
-      };
-      for (const interaction of pact.interactions ?? []) {
-        if (typeof interaction.request?.path === 'string') paths.push(interaction.request.path);
-      }
-    } catch {
-      // Only a hint depends on it; the verification itself has already read the file.
-    }
-  }
-  return paths;
-}
-
-/** The usual causes of a wholesale failure, named when the statuses point at them. */
-function hints(
-  report: VerificationReport,
-  options: VerifyProviderOptions,
-  doubledPrefix: string | undefined,
-): string[] {
-  const unexpected = (status: string): boolean =>
-    report.interactions.some((interaction) =>
-      interaction.mismatches.some(
-        (mismatch) => mismatch.kind === 'status' && mismatch.actual === status,
-      ),
-    );
-  const found: string[] = [];
-  if (unexpected('401')) {
-    found.push(
-      options.token === undefined
-        ? 'the provider answered 401 where the pact expects otherwise: pass a token it accepts with --token'
-        : 'the provider answered 401 where the pact expects otherwise: does it accept the --token given?',
-    );
-  }
-  if (report.stateFailures.length > 0 && options.stateSetupUrl !== undefined) {
-    found.push(
-      `${report.stateFailures.length} provider state change(s) failed at --state-setup-url ${options.stateSetupUrl}: it must answer 2xx to a POST of { "state", "params", "action" } (see the STATE lines above)`,
-    );
-  }
-  if (doubledPrefix !== undefined) {
-    found.push(
-      `the pact's paths already start with ${doubledPrefix} and --base-url ends with ${doubledPrefix}: requests go to ${doubledPrefix}${doubledPrefix}/…; drop ${doubledPrefix} from --base-url`,
-    );
-  } else if (unexpected('404') && options.stateSetupUrl === undefined) {
-    found.push(
-      `the provider answered 404 where the pact expects otherwise: does the policy ${JSON.stringify(options.policyId)} (--policy-id) exist there?`,
-    );
-  }
-  return found;
-}
-
-function toOptions(flags: VerifyFlags, io: CliIo): VerifyProviderOptions {
-  // The environment's broker is a default for a run that names no pact of its own.
-  const brokerUrl =
-    flags.brokerUrl ??
-    (flags.pact === undefined ? nonEmpty(io.env['PACT_BROKER_BASE_URL']) : undefined);
-  const brokerToken = flags.brokerToken ?? nonEmpty(io.env['PACT_BROKER_TOKEN']);
-  return {
-    baseUrl: flags.baseUrl,
-    ...(flags.token === undefined ? {} : { token: flags.token }),
-    ...(flags.policyId === undefined ? {} : { policyId: flags.policyId }),
-    ...(flags.pact === undefined ? {} : { pacts: flags.pact }),
-    ...(flags.provider === undefined ? {} : { provider: flags.provider }),
-    ...(flags.stateSetupUrl === undefined ? {} : { stateSetupUrl: flags.stateSetupUrl }),
-    ...(brokerUrl === undefined ? {} : { brokerUrl }),
-    // The environment's token is only a default for a broker the run uses.
-    ...(brokerToken === undefined || (flags.brokerToken === undefined && brokerUrl === undefined)
-      ? {}
-      : { brokerToken }),
-    ...(flags.consumerVersionSelectors === undefined
-      ? {}
-      : { consumerVersionSelectors: parseSelectors(flags.consumerVersionSelectors) }),
-    ...(flags.enablePending === true ? { enablePending: true } : {}),
-    ...(flags.includeWipSince === undefined ? {} : { includeWipPactsSince: flags.includeWipSince }),
-    ...(flags.publish === true ? { publish: true } : {}),
-    ...(flags.providerVersion === undefined ? {} : { providerVersion: flags.providerVersion }),
-    ...(flags.providerBranch === undefined ? {} : { providerBranch: flags.providerBranch }),
-    ...(flags.showToken === true ? { showToken: true } : {}),
-    ...(flags.requestTimeout === undefined
-      ? {}
-      : { timeoutMs: parseInteger(flags.requestTimeout, '--request-timeout', { min: 1 }) }),
-  };
-}
-
-function parseSelectors(text: string): Readonly<Record<string, unknown>>[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new UsageError(
-      `--consumer-version-selectors must be JSON, e.g. '[{"mainBranch":true}]', not ${JSON.stringify(text)}`,
-    );
-  }
-  const selectors = Array.isArray(value) ? (value as unknown[]) : [value];
-  if (
-    selectors.length === 0 ||
-    !selectors.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))
-  ) {
-    throw new UsageError(
-      '--consumer-version-selectors must be a JSON object or a non-empty array of objects, e.g. \'[{"mainBranch":true}]\'',
-    );
-  }
-  return selectors as Readonly<Record<string, unknown>>[];
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

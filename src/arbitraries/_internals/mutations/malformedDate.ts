@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import {
   MALFORMED_DATE_TIME_EDGE_CASES,
   malformedDateTimeArbitrary,
-} from '../../malformedDateTimeArbitrary';
+} from '../malformedDateTimeArbitrary';
 import type { Change, Mutation } from './Mutation';
 import { setProperty } from './setProperty';
 

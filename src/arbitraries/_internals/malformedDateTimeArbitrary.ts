@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysInMonth, type DateTimeOffsetParts } from '../contracts/dateTimeOffset';
+import { daysInMonth, type DateTimeOffsetParts } from '../../contracts/dateTimeOffset';
 
 /** A string that is not a `DateTimeOffset`, and what is wrong with it. */
 export interface MalformedDateTime {

@@ -3,9 +3,9 @@ import {
   MALFORMED_DATE_TIME_EDGE_CASES,
   type MalformedDateTime,
   malformedDateTimeArbitrary,
-} from '../../src/arbitraries/malformedDateTimeArbitrary';
-import { isDateTimeOffset } from '../../src/validator/isDateTimeOffset';
-import { BATTERY_RUNS, assertProperty } from '../helpers/generatorAssertions';
+} from '../../../src/arbitraries/_internals/malformedDateTimeArbitrary';
+import { isDateTimeOffset } from '../../../src/validator/isDateTimeOffset';
+import { BATTERY_RUNS, assertProperty } from '../../helpers/generatorAssertions';
 
 describe('malformedDateTimeArbitrary', () => {
   it('produces only strings the contract refuses as a DateTimeOffset', () => {
