@@ -1,7 +1,7 @@
 import type { CheckName } from './CheckName';
 import type { FindingLevel, RuleSource } from './CheckRule';
-import type { FuzzRequest } from './Exchange';
-import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
+import type { FuzzRequest } from './_internals/FuzzExchange';
+import type { FuzzCase, FuzzCaseKind } from './_internals/FuzzCase';
 
 /** One distinct way the server broke a rule (check, rule, pointer, answer status), shrunk. */
 export interface FuzzFinding {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
-import { readJsonFile } from './readJsonFile';
+import { readJsonFile } from './_internals/readJsonFile';
 
 /** One known finding in a baseline: its fingerprint and enough to recognise it by eye. */
 export type BaselineEntry = Pick<

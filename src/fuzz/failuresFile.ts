@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
-import { readJsonFile } from './readJsonFile';
+import { readJsonFile } from './_internals/readJsonFile';
 
 /** The format of a saved failures file (`fuzz --replay FILE` reads it back). */
 export interface FailuresFile {

@@ -1,10 +1,10 @@
-import type { CaseOutcome } from '../../src/fuzz/CaseOutcome';
-import type { CheckContext, CheckVerdict } from '../../src/fuzz/Check';
+import type { CaseOutcome } from '../../src/fuzz/_internals/CaseOutcome';
+import type { CheckContext, CheckVerdict } from '../../src/fuzz/FuzzCheck';
 import { ALL_CHECKS } from '../../src/fuzz/checks/index';
 import type { CheckName } from '../../src/fuzz/CheckName';
 import { CHECK_NAMES } from '../../src/fuzz/CheckName';
-import type { Exchange, FuzzRequest } from '../../src/fuzz/Exchange';
-import type { FuzzCase } from '../../src/fuzz/FuzzCase';
+import type { Exchange, FuzzRequest } from '../../src/fuzz/_internals/FuzzExchange';
+import type { FuzzCase } from '../../src/fuzz/_internals/FuzzCase';
 
 const BODY = {
   userDisplayName: 'Ada Lovelace',

@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { DATE_PRECISION, judgeEcho } from '../echoRules';
-import { responseJson } from '../responseJson';
+import { DATE_PRECISION, judgeEcho } from '../_internals/echoRules';
+import { responseJson } from '../_internals/responseJson';
 
 const ASSIGNED_ID = rule(
   'server-assigned-id',

@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { DATE_PRECISION, judgeEcho } from '../echoRules';
-import { describeResponse, responseJson } from '../responseJson';
+import { DATE_PRECISION, judgeEcho } from '../_internals/echoRules';
+import { describeResponse, responseJson } from '../_internals/responseJson';
 
 const READ_BACK = rule(
   'read-back-200',

@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
-import { responseJson } from '../responseJson';
+import { judgeRefusal } from '../_internals/judgeRefusal';
+import { responseJson } from '../_internals/responseJson';
 
 const REFUSED = rule(
   'bad-token-refused',

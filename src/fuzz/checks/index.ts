@@ -1,4 +1,4 @@
-import type { Check } from '../Check';
+import type { Check } from '../FuzzCheck';
 import { contentTypeConformance } from './contentTypeConformance';
 import { createEcho } from './createEcho';
 import { ensureResourceAvailability } from './ensureResourceAvailability';

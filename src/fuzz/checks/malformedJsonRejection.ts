@@ -1,7 +1,7 @@
 import type { MalformedJsonLabel } from '../../arbitraries/MalformedJsonBody';
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'malformed-json-refused',

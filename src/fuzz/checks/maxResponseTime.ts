@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const LIMIT = rule(

@@ -1,6 +1,6 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'invalid-body-refused',

@@ -1,6 +1,6 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { describeResponse } from '../responseJson';
+import { describeResponse } from '../_internals/responseJson';
 
 const CREATED = rule(
   'valid-create-201',

@@ -1,7 +1,7 @@
 import { listIssues } from '../../validator/listIssues';
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { responseJson } from '../responseJson';
+import { responseJson } from '../_internals/responseJson';
 
 const ENTITY_SCHEMA = rule(
   'entity-schema',

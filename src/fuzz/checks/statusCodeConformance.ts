@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 // Graph's documented success codes per method, plus the error codes its error page lists.

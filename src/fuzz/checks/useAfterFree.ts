@@ -1,7 +1,7 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type Check } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
-import { describeResponse } from '../responseJson';
+import { judgeRefusal } from '../_internals/judgeRefusal';
+import { describeResponse } from '../_internals/responseJson';
 
 const GONE = rule(
   'deleted-gone',

@@ -1,4 +1,4 @@
-import type { Exchange } from './Exchange';
+import type { Exchange } from './FuzzExchange';
 import type { FuzzCase } from './FuzzCase';
 
 /** What happened when a case was run: every exchange, and the role each played. */

@@ -1,6 +1,6 @@
-import { fail, PASS, type CheckVerdict } from './Check';
-import type { CheckRule } from './CheckRule';
-import type { Exchange } from './Exchange';
+import { fail, PASS, type CheckVerdict } from '../FuzzCheck';
+import type { CheckRule } from '../CheckRule';
+import type { Exchange } from './FuzzExchange';
 import { describeResponse } from './responseJson';
 
 /** The two rules of a refusal: that the request is refused at all, and with which status. */

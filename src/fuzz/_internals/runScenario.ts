@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { listAdvisories } from '../validator/listAdvisories';
-import { listIssues } from '../validator/listIssues';
+import { listAdvisories } from '../../validator/listAdvisories';
+import { listIssues } from '../../validator/listIssues';
 import { caseArbitrary, caseExamples } from './caseArbitrary';
 import { deriveSeed } from './deriveSeed';
 import type { FuzzCampaign, JudgedCase } from './FuzzCampaign';

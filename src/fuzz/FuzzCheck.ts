@@ -1,8 +1,8 @@
-import type { CaseOutcome } from './CaseOutcome';
+import type { CaseOutcome } from './_internals/CaseOutcome';
 import type { CheckName } from './CheckName';
 import type { CheckRule } from './CheckRule';
-import type { Exchange } from './Exchange';
-import type { FuzzCaseKind } from './FuzzCase';
+import type { Exchange } from './_internals/FuzzExchange';
+import type { FuzzCaseKind } from './_internals/FuzzCase';
 
 /** A check's verdict that one of its rules is broken: where, how, and on which exchange. */
 export interface RuleBreach {

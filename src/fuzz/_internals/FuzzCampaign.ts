@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { CaseOutcome } from './CaseOutcome';
-import type { Check, CheckContext, RuleBreach } from './Check';
-import type { CheckName } from './CheckName';
+import type { Check, CheckContext, RuleBreach } from '../FuzzCheck';
+import type { CheckName } from '../CheckName';
 import { findingId } from './findingId';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
-import type { CheckSummary, FuzzFinding, RootCause } from './FuzzReport';
+import type { CheckSummary, FuzzFinding, RootCause } from '../FuzzReport';
 import type { FuzzTarget } from './FuzzTarget';
 import { redactToken, redactTokenInText } from './redactToken';
 import { isThrottled, runCase } from './runCase';

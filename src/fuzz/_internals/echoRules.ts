@@ -1,7 +1,7 @@
-import { fail, PASS, type CheckVerdict } from './Check';
-import { rule } from './CheckRule';
+import { fail, PASS, type CheckVerdict } from '../FuzzCheck';
+import { rule } from '../CheckRule';
 import { compareEcho } from './compareEcho';
-import type { Exchange } from './Exchange';
+import type { Exchange } from './FuzzExchange';
 
 /** Shared by `create_echo` and `ensure_resource_availability`: a date-time kept to fewer digits. */
 export const DATE_PRECISION = rule(

@@ -1,7 +1,7 @@
-import { OptionError, UsageError } from '../errors';
-import type { Check } from './Check';
-import type { CheckName } from './CheckName';
-import { ALL_CHECKS } from './checks/index';
+import { OptionError, UsageError } from '../../errors';
+import type { Check } from '../FuzzCheck';
+import type { CheckName } from '../CheckName';
+import { ALL_CHECKS } from '../checks/index';
 
 /** Which checks a run uses: the named ones, or every default one, less the excluded. */
 export function selectChecks(options: {

@@ -1,7 +1,7 @@
-import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
-import { userStatusesPath } from '../contracts/userStatusesPath';
+import { SAMPLE_CREATE_REQUEST } from '../../contracts/sampleCreateRequest';
+import { userStatusesPath } from '../../contracts/userStatusesPath';
 import type { CaseOutcome } from './CaseOutcome';
-import type { Exchange, FuzzRequest, FuzzResponse } from './Exchange';
+import type { Exchange, FuzzRequest, FuzzResponse } from './FuzzExchange';
 import type { FuzzCase } from './FuzzCase';
 import { itemPath, type FuzzTarget } from './FuzzTarget';
 import { responseJson } from './responseJson';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors';
+import { InputError } from '../../errors';
 
 /**
  * Reads and parses a JSON file the toolkit wrote earlier (a failures file, a baseline), with a
