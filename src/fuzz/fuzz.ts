@@ -3,7 +3,7 @@ import { OptionError } from '../errors';
 import { positiveInteger } from '../positiveInteger';
 import { assertLoopbackTarget } from './assertLoopbackTarget';
 import { SCENARIOS } from './_internals/caseArbitrary';
-import type { Check, CheckContext } from './FuzzCheck';
+import type { FuzzCheck, FuzzCheckContext } from './FuzzCheck';
 import type { CheckName } from './CheckName';
 import { createRateLimiter } from './_internals/createRateLimiter';
 import { FuzzCampaign } from './_internals/FuzzCampaign';
@@ -99,7 +99,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     onRequest: () => void run.requests++,
     deadline,
   };
-  const context: CheckContext = {
+  const context: FuzzCheckContext = {
     seenIds: new Map(),
     ...(options.maxResponseTimeMs === undefined
       ? {}
@@ -176,7 +176,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
 }
 
 /** The scenarios a run goes through: those a selected check is about (all, for general checks only). */
-function planScenarios(checks: readonly Check[]): FuzzCaseKind[] {
+function planScenarios(checks: readonly FuzzCheck[]): FuzzCaseKind[] {
   const onlyGeneral = checks.every((check) => check.kinds === undefined);
   return SCENARIOS.filter(
     (kind) => onlyGeneral || checks.some((check) => check.kinds?.includes(kind) === true),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CaseOutcome } from './CaseOutcome';
-import type { Check, CheckContext, RuleBreach } from '../FuzzCheck';
+import type { FuzzCheck, FuzzCheckContext, RuleBreach } from '../FuzzCheck';
 import type { CheckName } from '../CheckName';
 import { findingId } from './findingId';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
@@ -12,7 +12,7 @@ import { toCurl } from './toCurl';
 
 /** A rule a case broke, with the check that saw it and the finding it makes. */
 export interface CaseBreach {
-  readonly check: Check;
+  readonly check: FuzzCheck;
   readonly breach: RuleBreach;
   readonly id: string;
 }
@@ -25,15 +25,15 @@ export interface JudgedCase {
 
 /** What the campaign needs to know besides the checks. */
 export interface CampaignSettings {
-  readonly checks: readonly Check[];
+  readonly checks: readonly FuzzCheck[];
   readonly target: FuzzTarget;
-  readonly context: CheckContext;
+  readonly context: FuzzCheckContext;
   /** Show the bearer token in findings instead of `$TOKEN`. */
   readonly showToken: boolean;
 }
 
 interface FindingDraft {
-  readonly check: Check;
+  readonly check: FuzzCheck;
   readonly breach: RuleBreach;
   readonly scenario: FuzzCaseKind;
   readonly fuzzCase: FuzzCase;
@@ -200,7 +200,7 @@ export class FuzzCampaign {
     });
   }
 
-  private whyNotExercised(check: Check): string {
+  private whyNotExercised(check: FuzzCheck): string {
     const kinds = check.kinds ?? [...this.started];
     if (!kinds.some((kind) => this.started.has(kind))) {
       return this.aborted !== undefined

@@ -1,5 +1,5 @@
 import { OptionError, UsageError } from '../../errors';
-import type { Check } from '../FuzzCheck';
+import type { FuzzCheck } from '../FuzzCheck';
 import type { CheckName } from '../CheckName';
 import { ALL_CHECKS } from '../checks/index';
 
@@ -8,7 +8,7 @@ export function selectChecks(options: {
   readonly checks?: readonly CheckName[];
   readonly excludeChecks?: readonly CheckName[];
   readonly maxResponseTimeMs?: number;
-}): Check[] {
+}): FuzzCheck[] {
   const known = new Set<string>(ALL_CHECKS.map((check) => check.name));
   for (const name of [...(options.checks ?? []), ...(options.excludeChecks ?? [])]) {
     if (!known.has(name)) {

@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../FuzzCheck';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 import { DATE_PRECISION, judgeEcho } from '../_internals/echoRules';
 import { describeResponse, responseJson } from '../_internals/responseJson';
@@ -19,7 +19,7 @@ const READ_EQUAL = rule(
 );
 
 /** A created status reads back by id with equal fields. */
-export const ensureResourceAvailability: Check = {
+export const ensureResourceAvailability: FuzzCheck = {
   name: 'ensure_resource_availability',
   description: 'a created status can be read back by id with equal fields',
   rules: [READ_BACK, READ_EQUAL, DATE_PRECISION],

@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../FuzzCheck';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const LIMIT = rule(
@@ -10,7 +10,7 @@ const LIMIT = rule(
 );
 
 /** Every answer arrives within `--max-response-time` milliseconds (opt-in). */
-export const maxResponseTime: Check = {
+export const maxResponseTime: FuzzCheck = {
   name: 'max_response_time',
   description: 'every answer arrives within --max-response-time milliseconds',
   rules: [LIMIT],

@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../FuzzCheck';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const ANSWERED = rule(
@@ -17,7 +17,7 @@ const NO_5XX = rule(
 );
 
 /** No 5xx, no dropped connection, no timeout, on any request. */
-export const notAServerError: Check = {
+export const notAServerError: FuzzCheck = {
   name: 'not_a_server_error',
   description: 'no 5xx answer, dropped connection or timeout, whatever is sent',
   rules: [ANSWERED, NO_5XX],

@@ -1,4 +1,4 @@
-import { PASS, type Check } from '../FuzzCheck';
+import { PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 import { judgeRefusal } from '../_internals/judgeRefusal';
 import { describeResponse } from '../_internals/responseJson';
@@ -19,7 +19,7 @@ const STATUS_404 = rule(
 );
 
 /** After a delete answered 204, the status reads back 404. */
-export const useAfterFree: Check = {
+export const useAfterFree: FuzzCheck = {
   name: 'use_after_free',
   description: 'after a DELETE answered 204, the status reads back 404',
   rules: [GONE, STATUS_404],
