@@ -28,7 +28,7 @@ export async function saveFailures(path: string, report: FuzzReport): Promise<vo
 
 /** Reads a failures file written by `saveFailures`, with a clear error when it is not one. */
 export async function loadFailures(path: string): Promise<FailuresFile> {
-  const parsed = await readJsonFile(path, 'the failures file', 'fuzz');
+  const parsed = await readJsonFile(path, 'the failures file', () => 'fuzz');
   const file = parsed as Partial<FailuresFile> | null;
   if (file?.format !== 'user-status-contracts/fuzz-failures' || !Array.isArray(file.findings)) {
     throw new InputError(

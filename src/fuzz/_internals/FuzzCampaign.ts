@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fieldName } from '../../errors';
 import type { CaseOutcome } from './CaseOutcome';
 import type { FuzzCheck, FuzzCheckContext, RuleBreach } from '../FuzzCheck';
 import type { CheckName } from '../CheckName';
@@ -7,6 +8,7 @@ import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
 import type { CheckSummary, FuzzFinding, RootCause } from '../FuzzReport';
 import type { FuzzTarget } from './FuzzTarget';
 import { redactToken, redactTokenInText } from './redactToken';
+import { REPORT_OPTION_NOTES } from './reportOptionNotes';
 import { isThrottled, runCase } from './runCase';
 import { toCurl } from './toCurl';
 
@@ -89,8 +91,7 @@ export class FuzzCampaign {
       this.throttled++;
       this.throttledIn.set(fuzzCase.kind, (this.throttledIn.get(fuzzCase.kind) ?? 0) + 1);
       if (this.throttled >= THROTTLE_ABORT_AFTER && this.throttled > this.cases) {
-        this.aborted ??=
-          'the server throttled most cases (429, or 503/504 with Retry-After); lower --concurrency or set --rate-limit';
+        this.aborted ??= REPORT_OPTION_NOTES.throttled(fieldName);
       }
       return undefined;
     }
@@ -205,11 +206,11 @@ export class FuzzCampaign {
     if (!kinds.some((kind) => this.started.has(kind))) {
       return this.aborted !== undefined
         ? `its scenario never ran: the run stopped early (${this.aborted})`
-        : 'its scenario never ran: the time budget (--max-time) ran out first';
+        : `its scenario never ran: ${REPORT_OPTION_NOTES.budgetRanOut(fieldName)}`;
     }
     if (kinds.some((kind) => (this.throttledIn.get(kind) ?? 0) > 0))
       return 'every case it would judge was throttled (429, or 503/504 with Retry-After)';
-    return 'no case finished in time: the server is slower than --max-time allows';
+    return REPORT_OPTION_NOTES.serverTooSlow(fieldName);
   }
 
   private toFinding(id: string, draft: FindingDraft): FuzzFinding {
