@@ -3,7 +3,7 @@ import type { FuzzReport } from './FuzzReport';
 import { REPORT_OPTION_NOTES } from './_internals/reportOptionNotes';
 
 /**
- * The report with the options its remarks name (`maxTimeSeconds`) written as `name` says, the way
+ * The report with the options its texts name (`maxTimeSeconds`) written as `name` says, the way
  * `messageNaming` renders an error: the CLI passes its flags (`--max-time`).
  */
 export function reportNamingOptions(
@@ -17,7 +17,15 @@ export function reportNamingOptions(
     renamings.reduce((renamed, [from, to]) => renamed.replaceAll(from, to), text);
   return {
     ...report,
-    checks: report.checks.map((check) => ({ ...check, notes: check.notes.map(rename) })),
+    checks: report.checks.map((check) => ({
+      ...check,
+      description: rename(check.description),
+      notes: check.notes.map(rename),
+    })),
+    findings: report.findings.map((finding) => ({
+      ...finding,
+      source: { ...finding.source, ref: rename(finding.source.ref) },
+    })),
     ...(report.aborted === undefined ? {} : { aborted: rename(report.aborted) }),
     incompleteReasons: report.incompleteReasons.map(rename),
   };

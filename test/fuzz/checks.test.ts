@@ -475,3 +475,19 @@ describe('fuzz checks', () => {
     expect(verdict).toEqual({ status: 'skip', note: expect.stringMatching(/no GET by id/) });
   });
 });
+
+describe('the checks speak library', () => {
+  it('name option fields, never a command-line flag, in their descriptions and rules', () => {
+    const texts = ALL_CHECKS.flatMap((check) => [
+      check.description,
+      ...check.rules.flatMap((rule) => [rule.source.ref, rule.demands]),
+    ]);
+    expect(texts.filter((text) => /(^|\s|\()--[a-z]/.test(text))).toEqual([]);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'maxResponseTimeMs (your limit)',
+        'every request gets a complete answer within requestTimeoutMs',
+      ]),
+    );
+  });
+});

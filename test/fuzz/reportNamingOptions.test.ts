@@ -77,4 +77,34 @@ describe('reportNamingOptions', () => {
     expect('aborted' in flagged).toBe(false);
     expect(reportNamingOptions(slow, (option) => option)).toEqual(slow);
   });
+
+  it("renders the option a check's own text names, in its summary and in its findings' source", () => {
+    const finding = {
+      id: 'abc',
+      check: 'max_response_time',
+      level: 'failure',
+      rule: 'max-response-time',
+      source: { kind: 'option', ref: 'maxResponseTimeMs (your limit)' },
+      message: 'answered in 900 ms, over the 500 ms limit',
+    } as unknown as FuzzReport['findings'][number];
+    const slow = report({
+      checks: [
+        {
+          ...summary([]),
+          name: 'max_response_time',
+          description: 'every answer arrives within maxResponseTimeMs milliseconds',
+        },
+      ],
+      findings: [finding],
+    });
+    const flagged = reportNamingOptions(slow, optionFlag);
+    expect(flagged.checks[0]?.description).toBe(
+      'every answer arrives within --max-response-time milliseconds',
+    );
+    expect(flagged.findings[0]?.source).toEqual({
+      kind: 'option',
+      ref: '--max-response-time (your limit)',
+    });
+    expect(Object.keys(flagged.findings[0] ?? {})).toEqual(Object.keys(finding));
+  });
 });

@@ -1,8 +1,9 @@
 import type { OptionMessage } from '../../errors';
 
 /**
- * The remarks of a fuzzing report that name options. The report says the option fields
- * (`maxTimeSeconds`), as library callers write them; `reportNamingOptions` renders them otherwise.
+ * The texts of a fuzzing report that name options: remarks on the run, and what the checks that
+ * depend on an option say of it. The report says the option fields (`maxTimeSeconds`), as library
+ * callers write them; `reportNamingOptions` renders them otherwise.
  */
 export const REPORT_OPTION_NOTES = {
   throttled: (name) =>
@@ -10,4 +11,9 @@ export const REPORT_OPTION_NOTES = {
   budgetRanOut: (name) => `the time budget (${name('maxTimeSeconds')}) ran out first`,
   serverTooSlow: (name) =>
     `no case finished in time: the server is slower than ${name('maxTimeSeconds')} allows`,
+  maxResponseTimeLimit: (name) => `${name('maxResponseTimeMs')} (your limit)`,
+  maxResponseTimeCheck: (name) =>
+    `every answer arrives within ${name('maxResponseTimeMs')} milliseconds`,
+  answeredInTime: (name) =>
+    `every request gets a complete answer within ${name('requestTimeoutMs')}`,
 } satisfies Record<string, OptionMessage>;

@@ -1,3 +1,5 @@
+import { fieldName } from '../../errors';
+import { REPORT_OPTION_NOTES } from '../_internals/reportOptionNotes';
 import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
@@ -6,7 +8,7 @@ const ANSWERED = rule(
   'failure',
   'standard',
   'RFC 9110 §15 (a server answers every request it reads)',
-  'every request gets a complete answer within --request-timeout',
+  REPORT_OPTION_NOTES.answeredInTime(fieldName),
 );
 const NO_5XX = rule(
   'no-5xx',
