@@ -9,7 +9,7 @@ export type BaselineEntry = Pick<
   'id' | 'check' | 'level' | 'rule' | 'pointer' | 'keyword' | 'message'
 >;
 
-/** The format of a findings baseline (`fuzz --save-baseline FILE` writes it, `--baseline FILE` reads it). */
+/** The format of a findings baseline (`saveBaseline` writes it, `loadBaseline` reads it). */
 export interface BaselineFile {
   readonly format: 'user-status-contracts/fuzz-baseline';
   readonly version: 1;

@@ -62,7 +62,7 @@ async function runWorker(
       latest = judged;
       return false;
     });
-    // The canonical cases come on top of the budget: a small --runs still tries every one.
+    // The canonical cases come on top of the budget: a small `runs` still tries every one.
     const examples = round === 0 ? share.examples.map((fuzzCase): [FuzzCase] => [fuzzCase]) : [];
     const result = await fc.check(property, {
       seed: deriveSeed(
