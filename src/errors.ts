@@ -8,7 +8,7 @@ import type { ValidationIssue } from './contracts/ValidationIssue';
 export type OptionMessage = (name: (option: string, argument?: string) => string) => string;
 
 /** Names each option by its field, as library callers write it. */
-const fieldName = (option: string): string => option;
+export const fieldName = (option: string): string => option;
 
 /** Base class of every error this toolkit throws on purpose: each has a stable `code`. */
 export class UserStatusContractsError extends Error {

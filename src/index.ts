@@ -156,7 +156,7 @@ export type { FuzzOptions, FuzzProgress } from './fuzz/fuzz';
 export type { CheckSummary, FuzzFinding, FuzzReport, RootCause } from './fuzz/FuzzReport';
 export type { CheckRule, FindingLevel, RuleSource } from './fuzz/CheckRule';
 export { ALL_CHECKS } from './fuzz/checks/index';
-export type { Check } from './fuzz/Check';
+export type { FuzzCheck as Check } from './fuzz/FuzzCheck';
 export { compareWithBaseline, loadBaseline, saveBaseline } from './fuzz/baselineFile';
 export type { BaselineComparison, BaselineEntry, BaselineFile } from './fuzz/baselineFile';
 export { replay } from './fuzz/replay';

@@ -119,9 +119,11 @@ export function parseFuzzFlags(
   reports: ReportTargets;
   verdict: VerdictFlags;
 } {
-  const checks = raw.checks === undefined ? undefined : checkNames(raw.checks, '--checks');
+  const checks = raw.checks === undefined ? undefined : parseCheckNames(raw.checks, '--checks');
   const excludeChecks =
-    raw.excludeChecks === undefined ? undefined : checkNames(raw.excludeChecks, '--exclude-checks');
+    raw.excludeChecks === undefined
+      ? undefined
+      : parseCheckNames(raw.excludeChecks, '--exclude-checks');
   const reports = parseReports(raw.report, ['json', 'junit'] as const);
   const options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'> = {
     runs: raw.runs === undefined ? defaults.runs : parseInteger(raw.runs, '--runs', { min: 1 }),
@@ -167,7 +169,7 @@ export function parseFuzzFlags(
   };
 }
 
-function checkNames(value: string, flag: string): CheckName[] {
+function parseCheckNames(value: string, flag: string): CheckName[] {
   const names = parseList(value);
   for (const name of names) {
     if (!(CHECK_NAMES as readonly string[]).includes(name)) {

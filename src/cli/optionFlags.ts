@@ -1,5 +1,6 @@
 /**
- * The command-line flag of each library option field that errors name: the one place the CLI maps
+ * The command-line flag of each library option field (or function, like `saveBaseline`) that errors
+ * and fuzzing reports name: the one place the CLI maps
  * `fuzz()` and `verifyProvider()` options to its flags, so its messages say `--base-url` where the
  * library says `baseUrl`.
  */
@@ -24,6 +25,7 @@ export const OPTION_FLAGS: Readonly<Record<string, string>> = {
   rateLimit: '--rate-limit',
   requestTimeoutMs: '--request-timeout',
   runs: '--runs',
+  saveBaseline: '--save-baseline',
   seed: '--seed',
   shard: '--shard',
   showToken: '--show-token',

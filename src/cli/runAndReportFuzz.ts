@@ -4,9 +4,11 @@ import { formatFindings } from '../fuzz/formatFindings';
 import { formatSummary } from '../fuzz/formatSummary';
 import { fuzz, type FuzzOptions } from '../fuzz/fuzz';
 import type { FuzzReport } from '../fuzz/FuzzReport';
+import { reportNamingOptions } from '../fuzz/reportNamingOptions';
 import type { CliIo } from './CliIo';
 import { fuzzProgressPrinter } from './fuzzProgressPrinter';
 import { fuzzVerdict, type FuzzVerdict } from './fuzzVerdict';
+import { optionFlag } from './optionFlags';
 import type { FuzzOutputs } from './prepareFuzzOutputs';
 import { writeFuzzReports, type ExtraReportContent } from './writeFuzzReports';
 
@@ -21,7 +23,11 @@ export async function runAndReportFuzz(
   extra: ExtraReportContent = {},
 ): Promise<{ report: FuzzReport; verdict: FuzzVerdict }> {
   const progress = fuzzProgressPrinter(io);
-  const report = await fuzz({ ...options, onProgress: progress.update });
+  // The report names option fields (`maxTimeSeconds`); the CLI prints and writes its flags.
+  const report = reportNamingOptions(
+    await fuzz({ ...options, onProgress: progress.update }),
+    optionFlag,
+  );
   progress.done();
   const verdict = fuzzVerdict(report, {
     failOn: outputs.verdict.failOn,

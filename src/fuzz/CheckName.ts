@@ -1,4 +1,4 @@
-/** The fuzzer's checks, by name: the names `--checks` and `--exclude-checks` take. */
+/** The fuzzer's checks, by name: the names `checks` and `excludeChecks` take. */
 export const CHECK_NAMES = [
   'not_a_server_error',
   'status_code_conformance',

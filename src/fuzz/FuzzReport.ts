@@ -1,17 +1,21 @@
 import type { CheckName } from './CheckName';
 import type { FindingLevel, RuleSource } from './CheckRule';
-import type { FuzzRequest } from './Exchange';
-import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
+import type { FuzzRequest } from './_internals/FuzzExchange';
+import type { FuzzCase, FuzzCaseKind } from './_internals/FuzzCase';
 
 /** One distinct way the server broke a rule (check, rule, pointer, answer status), shrunk. */
 export interface FuzzFinding {
   /**
    * The finding's fingerprint: stable across runs for the same check, rule, pointer, method and
-   * answer status. `fuzz --replay FILE --finding ID` re-runs it; baselines list it.
+   * answer status. `replay` re-runs it (the CLI's `fuzz --replay FILE --finding ID`); baselines
+   * list it.
    */
   readonly id: string;
   readonly check: CheckName;
-  /** `failure` fails the run; `warning` is reported only (unless `--fail-on warning`). */
+  /**
+   * `failure` fails the run; `warning` is reported only (unless the caller fails on warnings, as
+   * the CLI's `--fail-on warning` does).
+   */
   readonly level: FindingLevel;
   /** The id of the broken rule within its check. */
   readonly rule: string;
@@ -24,7 +28,7 @@ export interface FuzzFinding {
   readonly message: string;
   /** The scenario that found it. */
   readonly scenario: FuzzCaseKind;
-  /** The minimal case (replayable with `fuzz --replay`). */
+  /** The minimal case (replayable with `replay`). */
   readonly fuzzCase: FuzzCase;
   /** The request that showed the failure (the bearer token shown as `$TOKEN` unless `showToken`). */
   readonly request: FuzzRequest;
@@ -74,7 +78,7 @@ export interface CheckSummary {
 /** The outcome of a fuzzing run. */
 export interface FuzzReport {
   readonly target: { readonly baseUrl: string; readonly policyId: string };
-  /** The campaign's seed: `--seed` runs the same campaign again. */
+  /** The campaign's seed: passed back as `seed`, it runs the same campaign again. */
   readonly seed: number;
   readonly shard?: { readonly index: number; readonly count: number };
   readonly startedAt: string;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
-import { readJsonFile } from './readJsonFile';
+import { readJsonFile } from './_internals/readJsonFile';
 
 /** One known finding in a baseline: its fingerprint and enough to recognise it by eye. */
 export type BaselineEntry = Pick<
@@ -9,7 +9,7 @@ export type BaselineEntry = Pick<
   'id' | 'check' | 'level' | 'rule' | 'pointer' | 'keyword' | 'message'
 >;
 
-/** The format of a findings baseline (`fuzz --save-baseline FILE` writes it, `--baseline FILE` reads it). */
+/** The format of a findings baseline (`saveBaseline` writes it, `loadBaseline` reads it). */
 export interface BaselineFile {
   readonly format: 'user-status-contracts/fuzz-baseline';
   readonly version: 1;
@@ -52,7 +52,7 @@ export async function saveBaseline(path: string, report: FuzzReport): Promise<vo
 
 /** Reads a baseline written by `saveBaseline`, with a clear error when it is not one. */
 export async function loadBaseline(path: string): Promise<BaselineFile> {
-  const parsed = await readJsonFile(path, 'the baseline', '--save-baseline');
+  const parsed = await readJsonFile(path, 'the baseline', (name) => name('saveBaseline'));
   const file = parsed as Partial<BaselineFile> | null;
   if (
     file?.format !== 'user-status-contracts/fuzz-baseline' ||
@@ -61,7 +61,8 @@ export async function loadBaseline(path: string): Promise<BaselineFile> {
   ) {
     throw new InputError(
       path,
-      `${path} is not a findings baseline (no "format": "user-status-contracts/fuzz-baseline" with findings that have an "id"); write one with --save-baseline`,
+      (name) =>
+        `${path} is not a findings baseline (no "format": "user-status-contracts/fuzz-baseline" with findings that have an "id"); write one with ${name('saveBaseline')}`,
     );
   }
   return file as BaselineFile;

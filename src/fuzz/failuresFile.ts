@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 import type { FuzzFinding, FuzzReport } from './FuzzReport';
-import { readJsonFile } from './readJsonFile';
+import { readJsonFile } from './_internals/readJsonFile';
 
 /** The format of a saved failures file (`fuzz --replay FILE` reads it back). */
 export interface FailuresFile {
@@ -28,7 +28,7 @@ export async function saveFailures(path: string, report: FuzzReport): Promise<vo
 
 /** Reads a failures file written by `saveFailures`, with a clear error when it is not one. */
 export async function loadFailures(path: string): Promise<FailuresFile> {
-  const parsed = await readJsonFile(path, 'the failures file', 'fuzz');
+  const parsed = await readJsonFile(path, 'the failures file', () => 'fuzz');
   const file = parsed as Partial<FailuresFile> | null;
   if (file?.format !== 'user-status-contracts/fuzz-failures' || !Array.isArray(file.findings)) {
     throw new InputError(

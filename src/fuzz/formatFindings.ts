@@ -1,4 +1,8 @@
-import { findingHeadline, formatFinding, type FormatFindingOptions } from './formatFinding';
+import {
+  findingHeadline,
+  formatFinding,
+  type FormatFindingOptions,
+} from './_internals/formatFinding';
 import type { FuzzReport } from './FuzzReport';
 
 /**

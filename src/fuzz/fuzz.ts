@@ -2,17 +2,17 @@ import { Agent } from 'undici';
 import { OptionError } from '../errors';
 import { positiveInteger } from '../positiveInteger';
 import { assertLoopbackTarget } from './assertLoopbackTarget';
-import { SCENARIOS } from './caseArbitrary';
-import type { Check, CheckContext } from './Check';
+import { SCENARIOS } from './_internals/caseArbitrary';
+import type { FuzzCheck, FuzzCheckContext } from './FuzzCheck';
 import type { CheckName } from './CheckName';
-import { createRateLimiter } from './createRateLimiter';
-import { FuzzCampaign } from './FuzzCampaign';
-import type { FuzzCaseKind } from './FuzzCase';
+import { createRateLimiter } from './_internals/createRateLimiter';
+import { FuzzCampaign } from './_internals/FuzzCampaign';
+import type { FuzzCaseKind } from './_internals/FuzzCase';
 import type { FuzzReport } from './FuzzReport';
-import type { FuzzTarget } from './FuzzTarget';
-import { probeTarget } from './probeTarget';
-import { runScenario } from './runScenario';
-import { selectChecks } from './selectChecks';
+import type { FuzzTarget } from './_internals/FuzzTarget';
+import { probeTarget } from './_internals/probeTarget';
+import { runScenario } from './_internals/runScenario';
+import { selectChecks } from './_internals/selectChecks';
 
 /** Live counters, reported while a run goes on. */
 export interface FuzzProgress {
@@ -99,7 +99,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     onRequest: () => void run.requests++,
     deadline,
   };
-  const context: CheckContext = {
+  const context: FuzzCheckContext = {
     seenIds: new Map(),
     ...(options.maxResponseTimeMs === undefined
       ? {}
@@ -176,7 +176,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
 }
 
 /** The scenarios a run goes through: those a selected check is about (all, for general checks only). */
-function planScenarios(checks: readonly Check[]): FuzzCaseKind[] {
+function planScenarios(checks: readonly FuzzCheck[]): FuzzCaseKind[] {
   const onlyGeneral = checks.every((check) => check.kinds === undefined);
   return SCENARIOS.filter(
     (kind) => onlyGeneral || checks.some((check) => check.kinds?.includes(kind) === true),

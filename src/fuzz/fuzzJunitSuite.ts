@@ -1,4 +1,4 @@
-import { describeSource, formatFinding } from './formatFinding';
+import { describeSource, formatFinding } from './_internals/formatFinding';
 import type { FuzzReport } from './FuzzReport';
 import type { JunitCase, JunitSuite } from '../reports/toJunitXml';
 

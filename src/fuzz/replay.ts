@@ -1,10 +1,10 @@
 import { Agent } from 'undici';
 import { assertLoopbackTarget } from './assertLoopbackTarget';
 import { ALL_CHECKS } from './checks/index';
-import { createRateLimiter } from './createRateLimiter';
+import { createRateLimiter } from './_internals/createRateLimiter';
 import type { FuzzFinding } from './FuzzReport';
-import type { FuzzTarget } from './FuzzTarget';
-import { runCase } from './runCase';
+import type { FuzzTarget } from './_internals/FuzzTarget';
+import { runCase } from './_internals/runCase';
 
 /** Options of `replay`. */
 export interface ReplayOptions {

@@ -48,6 +48,26 @@ function upwardImports(sources: ReadonlyMap<string, string>): string[] {
   return problems;
 }
 
+/**
+ * Every import of a module under an `_internals/` directory from outside the directory that holds
+ * it: `fuzz/_internals/` is private to `fuzz/` (its checks included), whatever the layers allow.
+ */
+function privateImports(sources: ReadonlyMap<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [path, text] of sources) {
+    for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+      if (!fileName.startsWith('.')) continue;
+      const segments = posix.normalize(posix.join(posix.dirname(path), fileName)).split('/');
+      const at = segments.indexOf('_internals');
+      if (at === -1) continue;
+      const owner = `${segments.slice(0, at).join('/')}/`;
+      if (!path.startsWith(owner))
+        problems.push(`${path} imports ${fileName}, private to ${owner}`);
+    }
+  }
+  return problems;
+}
+
 function readSources(directory: string): Map<string, string> {
   const sources = new Map<string, string>();
   for (const entry of readdirSync(directory, { recursive: true, withFileTypes: true })) {
@@ -63,6 +83,21 @@ describe('the import layers of src/', () => {
     const sources = readSources(SRC);
     expect(sources.size).toBeGreaterThan(50);
     expect(upwardImports(sources)).toEqual([]);
+  });
+
+  it('imports no _internals/ module from outside the directory that holds it', () => {
+    expect(privateImports(readSources(SRC))).toEqual([]);
+  });
+
+  it("flags the CLI reaching into the fuzzer's internals, and lets the fuzzer's checks in", () => {
+    const sources = new Map([
+      ['cli/commands/fuzz.ts', "import { runCase } from '../../fuzz/_internals/runCase';\n"],
+      ['fuzz/checks/createEcho.ts', "import { judgeEcho } from '../_internals/echoRules';\n"],
+      ['fuzz/_internals/runCase.ts', "import { sendRequest } from './sendRequest';\n"],
+    ]);
+    expect(privateImports(sources)).toEqual([
+      'cli/commands/fuzz.ts imports ../../fuzz/_internals/runCase, private to fuzz/',
+    ]);
   });
 
   it('flags a validator file that imports the fuzzer', () => {

@@ -3,6 +3,8 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator, XMLParser } from 'fast-xml-parser';
+import { faultScheduleFromList } from '../../src/faults/faultScheduleFromList';
+import type { FuzzReport } from '../../src/fuzz/FuzzReport';
 import { createProvider, type Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { startDefectiveProvider, type DefectiveProvider } from '../fuzz/gallery/defectiveProvider';
@@ -149,6 +151,43 @@ describe('user-status-contracts fuzz', () => {
     const fixed = await runCli(['fuzz', ...target(url), '--replay', failures]);
     expect(fixed.stdout).toMatch(/fixed\s+[0-9a-f]{10}\s+ignored_auth/);
     expect(fixed.code).toBe(0);
+  }, 60_000);
+
+  it('names --max-response-time where a check depends on it, in the findings and the JSON report', async () => {
+    // Every request is answered 20 ms late, so a 1 ms limit is broken whatever the machine.
+    const late = createProvider({
+      faults: faultScheduleFromList(
+        Array.from({ length: 2000 }, (_, index) => ({ at: index + 1, kind: 'latency', ms: 20 })),
+      ),
+    });
+    const { url: lateUrl } = await late.listen({ host: '127.0.0.1', port: 0 });
+    const json = join(dir, 'late.json');
+    try {
+      const result = await runCli([
+        'fuzz',
+        ...target(lateUrl),
+        '--checks',
+        'max_response_time',
+        '--max-response-time',
+        '1',
+        '--runs',
+        '1',
+        '--no-save-failures',
+        '--report',
+        `json=${json}`,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        'max-response-time, from your option: --max-response-time (your limit)',
+      );
+      const report = JSON.parse(await readFile(json, 'utf8')) as FuzzReport;
+      expect(report.checks[0]?.description).toBe(
+        'every answer arrives within --max-response-time milliseconds',
+      );
+      expect(report.findings[0]?.source.ref).toBe('--max-response-time (your limit)');
+    } finally {
+      await late.close();
+    }
   }, 60_000);
 
   it('reproduces a wrong bearer token as it was sent, not as $TOKEN', async () => {

@@ -61,6 +61,9 @@ describe('fuzz verdicts and exit codes', () => {
     const incomplete = await runCli([...target(throttlingUrl), '--runs', '30']);
     expect(incomplete.stdout).toMatch(/NONE\s+not_a_server_error\s+not exercised: .*throttled/);
     expect(incomplete.stdout).toMatch(/case\(s\) were throttled/);
+    // The report names option fields; the CLI prints its flags in their place.
+    expect(incomplete.stdout).toMatch(/lower --concurrency or set --rate-limit/);
+    expect(incomplete.stdout).not.toMatch(/rateLimit/);
     expect(incomplete.stdout).toMatch(/Incomplete: /);
     expect(incomplete.stdout).toMatch(/--allow-incomplete/);
     expect(incomplete.code).toBe(3);

@@ -1,10 +1,10 @@
-import type { CaseOutcome } from '../../src/fuzz/CaseOutcome';
-import type { CheckContext, CheckVerdict } from '../../src/fuzz/Check';
+import type { CaseOutcome } from '../../src/fuzz/_internals/CaseOutcome';
+import type { FuzzCheckContext, FuzzCheckVerdict } from '../../src/fuzz/FuzzCheck';
 import { ALL_CHECKS } from '../../src/fuzz/checks/index';
 import type { CheckName } from '../../src/fuzz/CheckName';
 import { CHECK_NAMES } from '../../src/fuzz/CheckName';
-import type { Exchange, FuzzRequest } from '../../src/fuzz/Exchange';
-import type { FuzzCase } from '../../src/fuzz/FuzzCase';
+import type { FuzzExchange, FuzzRequest } from '../../src/fuzz/_internals/FuzzExchange';
+import type { FuzzCase } from '../../src/fuzz/_internals/FuzzCase';
 
 const BODY = {
   userDisplayName: 'Ada Lovelace',
@@ -29,7 +29,7 @@ function answer(
   body?: unknown,
   headers: Record<string, string> = { 'content-type': JSON_TYPE },
   durationMs = 5,
-): Exchange {
+): FuzzExchange {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   return {
     request,
@@ -48,19 +48,19 @@ const ERROR = (code: string) => ({
 
 function outcome(
   fuzzCase: FuzzCase,
-  main: Exchange,
+  main: FuzzExchange,
   extra: Partial<CaseOutcome> = {},
 ): CaseOutcome {
   const exchanges = [
     main,
     ...[extra.readBack, extra.deletion, extra.readAfterDelete, ...(extra.listing ?? [])].filter(
-      (e): e is Exchange => e !== undefined,
+      (e): e is FuzzExchange => e !== undefined,
     ),
   ];
   return { fuzzCase, main, exchanges, ...extra };
 }
 
-function judge(name: CheckName, o: CaseOutcome, context: Partial<CheckContext> = {}) {
+function judge(name: CheckName, o: CaseOutcome, context: Partial<FuzzCheckContext> = {}) {
   const check = ALL_CHECKS.find((c) => c.name === name);
   if (!check) throw new Error(name);
   return check.judge(o, { seenIds: new Map(), ...context });
@@ -68,7 +68,7 @@ function judge(name: CheckName, o: CaseOutcome, context: Partial<CheckContext> =
 
 const create: FuzzCase = { kind: 'create', body: BODY };
 
-function levelOf(verdict: CheckVerdict): string {
+function levelOf(verdict: FuzzCheckVerdict): string {
   return verdict.status === 'fail' ? verdict.rule.level : verdict.status;
 }
 const good = outcome(create, answer(POST, 201, ENTITY), { readBack: answer(GET, 200, ENTITY) });
@@ -88,7 +88,7 @@ describe('fuzz checks', () => {
   });
 
   describe('catches a broken answer', () => {
-    const cases: Array<[CheckName, CaseOutcome, RegExp, Partial<CheckContext>?]> = [
+    const cases: Array<[CheckName, CaseOutcome, RegExp, Partial<FuzzCheckContext>?]> = [
       [
         'not_a_server_error',
         outcome(create, answer(POST, 500, ERROR('InternalServerError'))),
@@ -473,5 +473,21 @@ describe('fuzz checks', () => {
       }),
     );
     expect(verdict).toEqual({ status: 'skip', note: expect.stringMatching(/no GET by id/) });
+  });
+});
+
+describe('the checks speak library', () => {
+  it('name option fields, never a command-line flag, in their descriptions and rules', () => {
+    const texts = ALL_CHECKS.flatMap((check) => [
+      check.description,
+      ...check.rules.flatMap((rule) => [rule.source.ref, rule.demands]),
+    ]);
+    expect(texts.filter((text) => /(^|\s|\()--[a-z]/.test(text))).toEqual([]);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'maxResponseTimeMs (your limit)',
+        'every request gets a complete answer within requestTimeoutMs',
+      ]),
+    );
   });
 });

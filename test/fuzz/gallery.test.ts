@@ -215,7 +215,7 @@ describe('honest budgets: a run that judged nothing never passes', () => {
     userPrincipalName: null,
   });
 
-  it('calls a server slower than --max-time allows incomplete, with its checks not exercised', async () => {
+  it('calls a server slower than maxTimeSeconds allows incomplete, with its checks not exercised', async () => {
     const slow = await startServer((respond) =>
       setTimeout(() => respond(201, { 'content-type': 'application/json' }, ENTITY), 1500),
     );
@@ -251,6 +251,8 @@ describe('honest budgets: a run that judged nothing never passes', () => {
       });
       expect(report.incomplete).toBe(true);
       expect(report.aborted).toMatch(/throttled most cases/);
+      // A library report names the option fields, not the CLI's flags.
+      expect(report.aborted).toMatch(/lower concurrency or set rateLimit$/);
       expect(report.throttledCases).toBeGreaterThanOrEqual(20);
       expect(report.cases).toBe(0);
       expect(report.findings).toEqual([]);

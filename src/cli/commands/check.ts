@@ -50,7 +50,7 @@ Findings are graded as in fuzz: failures fail the check, warnings are reported (
 Exit codes: 0 everything passed, 1 a Pact interaction failed or the fuzzer found a failure,
 2 usage or connection errors, 3 no failure but the fuzzing run is incomplete (a check judged no case).`;
 
-interface RawCheckFlags extends RawFuzzFlags {
+interface RawCheckVerbFlags extends RawFuzzFlags {
   baseUrl?: string;
   token?: string;
   policyId?: string;
@@ -85,11 +85,11 @@ export function checkCommand({ io, setExitCode }: CommandContext): Command {
     )
     .option('--no-save-failures', 'do not save fuzz findings to a file (e.g. in CI, with --report)')
     .addHelpText('after', HELP)
-    .action(async (raw: RawCheckFlags) => setExitCode(await runCheck(raw, io)));
+    .action(async (raw: RawCheckVerbFlags) => setExitCode(await runCheckVerb(raw, io)));
   return command;
 }
 
-async function runCheck(raw: RawCheckFlags, io: CliIo): Promise<ExitCode> {
+async function runCheckVerb(raw: RawCheckVerbFlags, io: CliIo): Promise<ExitCode> {
   const { options, reports, verdict } = parseFuzzFlags(raw, { runs: DEFAULT_RUNS });
   if (raw.baseUrl !== undefined && (raw.token === undefined || raw.policyId === undefined)) {
     throw new UsageError(

@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const JSON_CONTENT_TYPE = rule(
@@ -10,7 +10,7 @@ const JSON_CONTENT_TYPE = rule(
 );
 
 /** Every answer with a body declares `application/json` (parameters such as `odata.metadata` allowed). */
-export const contentTypeConformance: Check = {
+export const contentTypeConformance: FuzzCheck = {
   name: 'content_type_conformance',
   description: 'answers with a body declare Content-Type application/json',
   rules: [JSON_CONTENT_TYPE],

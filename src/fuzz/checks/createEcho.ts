@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { DATE_PRECISION, judgeEcho } from '../echoRules';
-import { responseJson } from '../responseJson';
+import { DATE_PRECISION, judgeEcho } from '../_internals/echoRules';
+import { responseJson } from '../_internals/responseJson';
 
 const ASSIGNED_ID = rule(
   'server-assigned-id',
@@ -26,7 +26,7 @@ const UNIQUE_ID = rule(
 );
 
 /** A 201 carries every sent field unchanged and a non-empty server-assigned id, unique in the run. */
-export const createEcho: Check = {
+export const createEcho: FuzzCheck = {
   name: 'create_echo',
   description: 'a 201 body carries every sent field unchanged and a new, unique, non-empty id',
   rules: [ASSIGNED_ID, ECHO, DATE_PRECISION, UNIQUE_ID],

@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { DATE_PRECISION, judgeEcho } from '../echoRules';
-import { describeResponse, responseJson } from '../responseJson';
+import { DATE_PRECISION, judgeEcho } from '../_internals/echoRules';
+import { describeResponse, responseJson } from '../_internals/responseJson';
 
 const READ_BACK = rule(
   'read-back-200',
@@ -19,7 +19,7 @@ const READ_EQUAL = rule(
 );
 
 /** A created status reads back by id with equal fields. */
-export const ensureResourceAvailability: Check = {
+export const ensureResourceAvailability: FuzzCheck = {
   name: 'ensure_resource_availability',
   description: 'a created status can be read back by id with equal fields',
   rules: [READ_BACK, READ_EQUAL, DATE_PRECISION],

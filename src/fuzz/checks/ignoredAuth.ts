@@ -1,7 +1,7 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
-import { responseJson } from '../responseJson';
+import { judgeRefusal } from '../_internals/judgeRefusal';
+import { responseJson } from '../_internals/responseJson';
 
 const REFUSED = rule(
   'bad-token-refused',
@@ -26,7 +26,7 @@ const NOTHING_STORED = rule(
 );
 
 /** A missing, malformed or wrong bearer token gets 401, and nothing is created. */
-export const ignoredAuth: Check = {
+export const ignoredAuth: FuzzCheck = {
   name: 'ignored_auth',
   description: 'a missing, malformed or wrong bearer token gets 401 and creates nothing',
   rules: [REFUSED, STATUS_401, NOTHING_STORED],
@@ -55,7 +55,10 @@ export const ignoredAuth: Check = {
 };
 
 /** Whether the listing taken after the refused create shows the status with the case's marker. */
-function listedAnyway(listing: Parameters<Check['judge']>[0]['listing'], marker: string): boolean {
+function listedAnyway(
+  listing: Parameters<FuzzCheck['judge']>[0]['listing'],
+  marker: string,
+): boolean {
   return (listing ?? []).some((page) => {
     if (page.response.kind !== 'response' || page.response.status !== 200) return false;
     const items = (responseJson(page.response)?.value as { value?: unknown } | undefined)?.value;

@@ -1,4 +1,4 @@
-import type { Check } from '../Check';
+import type { FuzzCheck } from '../FuzzCheck';
 import { contentTypeConformance } from './contentTypeConformance';
 import { createEcho } from './createEcho';
 import { ensureResourceAvailability } from './ensureResourceAvailability';
@@ -16,7 +16,7 @@ import { unsupportedMethod } from './unsupportedMethod';
 import { useAfterFree } from './useAfterFree';
 
 /** Every check, in the order reports list them. */
-export const ALL_CHECKS: readonly Check[] = [
+export const ALL_CHECKS: readonly FuzzCheck[] = [
   notAServerError,
   statusCodeConformance,
   contentTypeConformance,

@@ -1,7 +1,7 @@
 import type { MalformedJsonLabel } from '../../arbitraries/MalformedJsonBody';
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'malformed-json-refused',
@@ -44,7 +44,7 @@ const UNPREDICTABLE_LABELS: readonly MalformedJsonLabel[] = [
  * A body whose meaning RFC 8259 leaves open (a byte order mark, a lone surrogate, a duplicate name)
  * or that only breaks the toolkit's advice (a 5 MiB name) may be accepted: that is a warning.
  */
-export const malformedJsonRejection: Check = {
+export const malformedJsonRejection: FuzzCheck = {
   name: 'malformed_json_rejection',
   description:
     'malformed or hostile JSON gets 400 (413 if too large), never 2xx or 5xx (bodies RFC 8259 leaves open may be accepted, with a warning)',

@@ -1,18 +1,20 @@
-import { fail, PASS, type Check } from '../Check';
+import { fieldName } from '../../errors';
+import { REPORT_OPTION_NOTES } from '../_internals/reportOptionNotes';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const LIMIT = rule(
   'max-response-time',
   'failure',
   'option',
-  '--max-response-time (your limit)',
+  REPORT_OPTION_NOTES.maxResponseTimeLimit(fieldName),
   'every answer arrives within the limit',
 );
 
-/** Every answer arrives within `--max-response-time` milliseconds (opt-in). */
-export const maxResponseTime: Check = {
+/** Every answer arrives within `maxResponseTimeMs` milliseconds (opt-in). */
+export const maxResponseTime: FuzzCheck = {
   name: 'max_response_time',
-  description: 'every answer arrives within --max-response-time milliseconds',
+  description: REPORT_OPTION_NOTES.maxResponseTimeCheck(fieldName),
   rules: [LIMIT],
   optIn: true,
   judge(outcome, context) {

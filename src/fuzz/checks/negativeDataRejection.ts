@@ -1,6 +1,6 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'invalid-body-refused',
@@ -25,7 +25,7 @@ const ADVISORY_REFUSED = rule(
 );
 
 /** A body that breaks the contract is answered 400, never 2xx. */
-export const negativeDataRejection: Check = {
+export const negativeDataRejection: FuzzCheck = {
   name: 'negative_data_rejection',
   description: 'an invalid body (each labelled violation) gets 400, never 2xx',
   rules: [REFUSED, STATUS_400, ADVISORY_REFUSED],

@@ -1,4 +1,6 @@
-import { fail, PASS, type Check } from '../Check';
+import { fieldName } from '../../errors';
+import { REPORT_OPTION_NOTES } from '../_internals/reportOptionNotes';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 const ANSWERED = rule(
@@ -6,7 +8,7 @@ const ANSWERED = rule(
   'failure',
   'standard',
   'RFC 9110 §15 (a server answers every request it reads)',
-  'every request gets a complete answer within --request-timeout',
+  REPORT_OPTION_NOTES.answeredInTime(fieldName),
 );
 const NO_5XX = rule(
   'no-5xx',
@@ -17,7 +19,7 @@ const NO_5XX = rule(
 );
 
 /** No 5xx, no dropped connection, no timeout, on any request. */
-export const notAServerError: Check = {
+export const notAServerError: FuzzCheck = {
   name: 'not_a_server_error',
   description: 'no 5xx answer, dropped connection or timeout, whatever is sent',
   rules: [ANSWERED, NO_5XX],

@@ -1,6 +1,6 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { describeResponse } from '../responseJson';
+import { describeResponse } from '../_internals/responseJson';
 
 const CREATED = rule(
   'valid-create-201',
@@ -11,7 +11,7 @@ const CREATED = rule(
 );
 
 /** A valid create is answered 201. */
-export const positiveDataAcceptance: Check = {
+export const positiveDataAcceptance: FuzzCheck = {
   name: 'positive_data_acceptance',
   description: 'a valid create gets 201 Created',
   rules: [CREATED],

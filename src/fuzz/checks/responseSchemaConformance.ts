@@ -1,7 +1,7 @@
 import { listIssues } from '../../validator/listIssues';
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { responseJson } from '../responseJson';
+import { responseJson } from '../_internals/responseJson';
 
 const ENTITY_SCHEMA = rule(
   'entity-schema',
@@ -33,7 +33,7 @@ const READABLE_SIZE = rule(
 );
 
 /** 2xx bodies match the entity contract (each item of a listing too); error bodies match Graph's envelope. */
-export const responseSchemaConformance: Check = {
+export const responseSchemaConformance: FuzzCheck = {
   name: 'response_schema_conformance',
   description: '201/200 bodies match the entity schema; error bodies match the OData error schema',
   rules: [ENTITY_SCHEMA, ERROR_SCHEMA, JSON_BODY, READABLE_SIZE],

@@ -1,4 +1,4 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
 
 // Graph's documented success codes per method, plus the error codes its error page lists.
@@ -19,7 +19,7 @@ const DOCUMENTED_STATUS = rule(
 );
 
 /** Every answer uses a status code the operation documents (201 for a create, never 200 or 3xx). */
-export const statusCodeConformance: Check = {
+export const statusCodeConformance: FuzzCheck = {
   name: 'status_code_conformance',
   description:
     'only documented status codes (201 create, 200 read/update, 204 delete, Graph error codes)',

@@ -1,6 +1,6 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'unknown-parent-refused',
@@ -18,7 +18,7 @@ const STATUS_404 = rule(
 );
 
 /** A create under a policy id that does not exist gets 404. */
-export const unknownParent: Check = {
+export const unknownParent: FuzzCheck = {
   name: 'unknown_parent',
   description: 'a create under a policy id that does not exist gets 404',
   rules: [REFUSED, STATUS_404],

@@ -1,6 +1,6 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'non-json-refused',
@@ -25,7 +25,7 @@ const MISSING_REFUSED = rule(
 );
 
 /** A create whose Content-Type is not JSON (or missing) gets 415. */
-export const unsupportedMediaType: Check = {
+export const unsupportedMediaType: FuzzCheck = {
   name: 'unsupported_media_type',
   description: 'a create with a Content-Type that is not JSON (or none) gets 415',
   rules: [REFUSED, STATUS_415, MISSING_REFUSED],

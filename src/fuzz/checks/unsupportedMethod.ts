@@ -1,6 +1,6 @@
-import { fail, PASS, type Check } from '../Check';
+import { fail, PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
+import { judgeRefusal } from '../_internals/judgeRefusal';
 
 const REFUSED = rule(
   'undocumented-method-refused',
@@ -25,7 +25,7 @@ const ALLOW = rule(
 );
 
 /** A method the resource does not document gets 405 with an `Allow` header. */
-export const unsupportedMethod: Check = {
+export const unsupportedMethod: FuzzCheck = {
   name: 'unsupported_method',
   description: 'a method the resource does not document gets 405 with an Allow header',
   rules: [REFUSED, STATUS_405, ALLOW],

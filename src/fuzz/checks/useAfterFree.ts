@@ -1,7 +1,7 @@
-import { PASS, type Check } from '../Check';
+import { PASS, type FuzzCheck } from '../FuzzCheck';
 import { rule } from '../CheckRule';
-import { judgeRefusal } from '../judgeRefusal';
-import { describeResponse } from '../responseJson';
+import { judgeRefusal } from '../_internals/judgeRefusal';
+import { describeResponse } from '../_internals/responseJson';
 
 const GONE = rule(
   'deleted-gone',
@@ -19,7 +19,7 @@ const STATUS_404 = rule(
 );
 
 /** After a delete answered 204, the status reads back 404. */
-export const useAfterFree: Check = {
+export const useAfterFree: FuzzCheck = {
   name: 'use_after_free',
   description: 'after a DELETE answered 204, the status reads back 404',
   rules: [GONE, STATUS_404],

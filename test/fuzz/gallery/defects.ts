@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../../src/provider/defaults';
 import type { CheckName } from '../../../src/fuzz/CheckName';
-import type { FuzzCase } from '../../../src/fuzz/FuzzCase';
+import type { FuzzCase } from '../../../src/fuzz/_internals/FuzzCase';
 import type { Defect, FrontRequest, FrontResponse } from './defectiveProvider';
 
 const COLLECTION = /\/deviceCompliancePolicies\/[^/]+\/userStatuses$/;

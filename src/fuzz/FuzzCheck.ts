@@ -1,8 +1,8 @@
-import type { CaseOutcome } from './CaseOutcome';
+import type { CaseOutcome } from './_internals/CaseOutcome';
 import type { CheckName } from './CheckName';
 import type { CheckRule } from './CheckRule';
-import type { Exchange } from './Exchange';
-import type { FuzzCaseKind } from './FuzzCase';
+import type { FuzzExchange } from './_internals/FuzzExchange';
+import type { FuzzCaseKind } from './_internals/FuzzCase';
 
 /** A check's verdict that one of its rules is broken: where, how, and on which exchange. */
 export interface RuleBreach {
@@ -13,23 +13,23 @@ export interface RuleBreach {
   /** The JSON Schema keyword when a schema decides it, or the kind of damage of a malformed body. */
   readonly keyword?: string;
   readonly message: string;
-  readonly exchange: Exchange;
+  readonly exchange: FuzzExchange;
 }
 
 /** The verdict of one check on one case. */
-export type CheckVerdict =
+export type FuzzCheckVerdict =
   { readonly status: 'pass' } | { readonly status: 'skip'; readonly note: string } | RuleBreach;
 
 /** State shared by the checks across a run (for example, every id seen so far). */
-export interface CheckContext {
+export interface FuzzCheckContext {
   /** Server-assigned ids seen in 201 answers, with the request that got each. */
   readonly seenIds: Map<string, string>;
   /** The `max_response_time` limit in milliseconds, when that check is on. */
   readonly maxResponseTimeMs?: number;
 }
 
-/** A named property every server must have; `judge` looks at one case's outcome. */
-export interface Check {
+/** A fuzz check: a named property every server must have; `judge` looks at one case's outcome. */
+export interface FuzzCheck {
   readonly name: CheckName;
   /** One sentence: what the check demands. */
   readonly description: string;
@@ -39,15 +39,15 @@ export interface Check {
   readonly kinds?: readonly FuzzCaseKind[];
   /** Off unless asked for (`max_response_time`). */
   readonly optIn?: boolean;
-  judge(outcome: CaseOutcome, context: CheckContext): CheckVerdict;
+  judge(outcome: CaseOutcome, context: FuzzCheckContext): FuzzCheckVerdict;
 }
 
 /** The passing verdict. */
-export const PASS: CheckVerdict = { status: 'pass' };
+export const PASS: FuzzCheckVerdict = { status: 'pass' };
 
 /** A verdict that `rule` is broken on `exchange`, at `pointer` (and schema `keyword`, if any). */
 export function fail(
-  exchange: Exchange,
+  exchange: FuzzExchange,
   message: string,
   rule: CheckRule,
   where: { readonly pointer?: string; readonly keyword?: string } = {},

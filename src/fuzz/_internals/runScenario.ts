@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { listAdvisories } from '../validator/listAdvisories';
-import { listIssues } from '../validator/listIssues';
+import { listAdvisories } from '../../validator/listAdvisories';
+import { listIssues } from '../../validator/listIssues';
 import { caseArbitrary, caseExamples } from './caseArbitrary';
-import { deriveSeed } from './deriveSeed';
 import type { FuzzCampaign, JudgedCase } from './FuzzCampaign';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
 
@@ -63,7 +62,7 @@ async function runWorker(
       latest = judged;
       return false;
     });
-    // The canonical cases come on top of the budget: a small --runs still tries every one.
+    // The canonical cases come on top of the budget: a small `runs` still tries every one.
     const examples = round === 0 ? share.examples.map((fuzzCase): [FuzzCase] => [fuzzCase]) : [];
     const result = await fc.check(property, {
       seed: deriveSeed(
@@ -101,4 +100,14 @@ function stillInvalid(fuzzCase: FuzzCase): boolean {
       : []
     : listIssues('request', fuzzCase.body);
   return issues.some((issue) => issue.path === path && issue.rule === rule);
+}
+
+/** A 31-bit seed derived from a base seed and labels (FNV-1a), stable on every machine. */
+function deriveSeed(seed: number, ...labels: ReadonlyArray<string | number>): number {
+  let hash = 0x811c9dc5 ^ (seed | 0);
+  for (const char of labels.join('\u0000')) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) & 0x7fffffff;
 }

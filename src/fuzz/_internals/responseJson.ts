@@ -1,4 +1,4 @@
-import type { FuzzResponse } from './Exchange';
+import type { FuzzResponse } from './FuzzExchange';
 
 /** The parsed JSON body of a response, or `undefined` when there is none or it is not JSON. */
 export function responseJson(response: FuzzResponse): { value: unknown } | undefined {

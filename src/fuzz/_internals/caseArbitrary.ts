@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import {
   createUserStatusRequestArbitrary,
   createUserStatusRequestExamples,
-} from '../arbitraries/createUserStatusRequestArbitrary';
+} from '../../arbitraries/createUserStatusRequestArbitrary';
 import {
   invalidCreateUserStatusRequestArbitrary,
   invalidCreateUserStatusRequestExamples,
-} from '../arbitraries/invalidCreateUserStatusRequestArbitrary';
+} from '../../arbitraries/invalidCreateUserStatusRequestArbitrary';
 import {
   malformedJsonBodyArbitrary,
   malformedJsonBodyExamples,
-} from '../arbitraries/malformedJsonBodyArbitrary';
-import type { CreateUserStatusRequest } from '../contracts/types.generated';
+} from '../../arbitraries/malformedJsonBodyArbitrary';
+import type { CreateUserStatusRequest } from '../../contracts/types.generated';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
 
 /** The scenarios, in the order a run goes through them. */

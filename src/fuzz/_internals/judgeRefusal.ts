@@ -1,6 +1,6 @@
-import { fail, PASS, type CheckVerdict } from './Check';
-import type { CheckRule } from './CheckRule';
-import type { Exchange } from './Exchange';
+import { fail, PASS, type FuzzCheckVerdict } from '../FuzzCheck';
+import type { CheckRule } from '../CheckRule';
+import type { FuzzExchange } from './FuzzExchange';
 import { describeResponse } from './responseJson';
 
 /** The two rules of a refusal: that the request is refused at all, and with which status. */
@@ -16,12 +16,12 @@ export interface RefusalRules {
  * it, so that breaks only the (usually warning-level) status rule; anything else breaks `refused`.
  */
 export function judgeRefusal(
-  exchange: Exchange,
+  exchange: FuzzExchange,
   expected: readonly number[],
   rules: RefusalRules,
   what: string,
   where: { readonly pointer?: string; readonly keyword?: string } = {},
-): CheckVerdict {
+): FuzzCheckVerdict {
   const { response } = exchange;
   if (response.kind === 'response' && expected.includes(response.status)) return PASS;
   const message = `${what} was answered ${describeResponse(response)} instead of ${expected.join(' or ')}`;

@@ -1,4 +1,4 @@
-import { ConnectionError, OptionError } from '../errors';
+import { ConnectionError, OptionError } from '../../errors';
 import type { FuzzTarget } from './FuzzTarget';
 import { sampleCreateRequest } from './runCase';
 import { sendRequest } from './sendRequest';

@@ -2,7 +2,7 @@ import {
   daysSinceEpoch,
   MAX_FRACTION_DIGITS,
   parseDateTimeOffset,
-} from '../contracts/dateTimeOffset';
+} from '../../contracts/dateTimeOffset';
 
 /**
  * How a date-time a server answered relates to the one it was sent:

@@ -1,14 +1,14 @@
-import { OptionError, UsageError } from '../errors';
-import type { Check } from './Check';
-import type { CheckName } from './CheckName';
-import { ALL_CHECKS } from './checks/index';
+import { OptionError, UsageError } from '../../errors';
+import type { FuzzCheck } from '../FuzzCheck';
+import type { CheckName } from '../CheckName';
+import { ALL_CHECKS } from '../checks/index';
 
 /** Which checks a run uses: the named ones, or every default one, less the excluded. */
 export function selectChecks(options: {
   readonly checks?: readonly CheckName[];
   readonly excludeChecks?: readonly CheckName[];
   readonly maxResponseTimeMs?: number;
-}): Check[] {
+}): FuzzCheck[] {
   const known = new Set<string>(ALL_CHECKS.map((check) => check.name));
   for (const name of [...(options.checks ?? []), ...(options.excludeChecks ?? [])]) {
     if (!known.has(name)) {

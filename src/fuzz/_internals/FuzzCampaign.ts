@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
+import { fieldName } from '../../errors';
 import type { CaseOutcome } from './CaseOutcome';
-import type { Check, CheckContext, RuleBreach } from './Check';
-import type { CheckName } from './CheckName';
+import type { FuzzCheck, FuzzCheckContext, RuleBreach } from '../FuzzCheck';
+import type { CheckName } from '../CheckName';
 import { findingId } from './findingId';
 import type { FuzzCase, FuzzCaseKind } from './FuzzCase';
-import type { CheckSummary, FuzzFinding, RootCause } from './FuzzReport';
+import type { CheckSummary, FuzzFinding, RootCause } from '../FuzzReport';
 import type { FuzzTarget } from './FuzzTarget';
 import { redactToken, redactTokenInText } from './redactToken';
+import { REPORT_OPTION_NOTES } from './reportOptionNotes';
 import { isThrottled, runCase } from './runCase';
 import { toCurl } from './toCurl';
 
 /** A rule a case broke, with the check that saw it and the finding it makes. */
 export interface CaseBreach {
-  readonly check: Check;
+  readonly check: FuzzCheck;
   readonly breach: RuleBreach;
   readonly id: string;
 }
@@ -25,15 +27,15 @@ export interface JudgedCase {
 
 /** What the campaign needs to know besides the checks. */
 export interface CampaignSettings {
-  readonly checks: readonly Check[];
+  readonly checks: readonly FuzzCheck[];
   readonly target: FuzzTarget;
-  readonly context: CheckContext;
+  readonly context: FuzzCheckContext;
   /** Show the bearer token in findings instead of `$TOKEN`. */
   readonly showToken: boolean;
 }
 
 interface FindingDraft {
-  readonly check: Check;
+  readonly check: FuzzCheck;
   readonly breach: RuleBreach;
   readonly scenario: FuzzCaseKind;
   readonly fuzzCase: FuzzCase;
@@ -89,8 +91,7 @@ export class FuzzCampaign {
       this.throttled++;
       this.throttledIn.set(fuzzCase.kind, (this.throttledIn.get(fuzzCase.kind) ?? 0) + 1);
       if (this.throttled >= THROTTLE_ABORT_AFTER && this.throttled > this.cases) {
-        this.aborted ??=
-          'the server throttled most cases (429, or 503/504 with Retry-After); lower --concurrency or set --rate-limit';
+        this.aborted ??= REPORT_OPTION_NOTES.throttled(fieldName);
       }
       return undefined;
     }
@@ -200,16 +201,16 @@ export class FuzzCampaign {
     });
   }
 
-  private whyNotExercised(check: Check): string {
+  private whyNotExercised(check: FuzzCheck): string {
     const kinds = check.kinds ?? [...this.started];
     if (!kinds.some((kind) => this.started.has(kind))) {
       return this.aborted !== undefined
         ? `its scenario never ran: the run stopped early (${this.aborted})`
-        : 'its scenario never ran: the time budget (--max-time) ran out first';
+        : `its scenario never ran: ${REPORT_OPTION_NOTES.budgetRanOut(fieldName)}`;
     }
     if (kinds.some((kind) => (this.throttledIn.get(kind) ?? 0) > 0))
       return 'every case it would judge was throttled (429, or 503/504 with Retry-After)';
-    return 'no case finished in time: the server is slower than --max-time allows';
+    return REPORT_OPTION_NOTES.serverTooSlow(fieldName);
   }
 
   private toFinding(id: string, draft: FindingDraft): FuzzFinding {

@@ -1,7 +1,7 @@
-import { SAMPLE_CREATE_REQUEST } from '../contracts/sampleCreateRequest';
-import { userStatusesPath } from '../contracts/userStatusesPath';
+import { SAMPLE_CREATE_REQUEST } from '../../contracts/sampleCreateRequest';
+import { userStatusesPath } from '../../contracts/userStatusesPath';
 import type { CaseOutcome } from './CaseOutcome';
-import type { Exchange, FuzzRequest, FuzzResponse } from './Exchange';
+import type { FuzzExchange, FuzzRequest, FuzzResponse } from './FuzzExchange';
 import type { FuzzCase } from './FuzzCase';
 import { itemPath, type FuzzTarget } from './FuzzTarget';
 import { responseJson } from './responseJson';
@@ -12,8 +12,8 @@ const MAX_RETRY_AFTER_MS = 10_000;
 
 /** Sends one case's requests to the target and collects what came back. Never throws. */
 export async function runCase(fuzzCase: FuzzCase, target: FuzzTarget): Promise<CaseOutcome> {
-  const exchanges: Exchange[] = [];
-  const send = async (request: FuzzRequest): Promise<Exchange> => {
+  const exchanges: FuzzExchange[] = [];
+  const send = async (request: FuzzRequest): Promise<FuzzExchange> => {
     const exchange = await sendWithRetry(request, target);
     exchanges.push(exchange);
     return exchange;
@@ -133,9 +133,9 @@ const MAX_LISTING_PAGES = 1_000;
 async function listAll(
   collection: string,
   target: FuzzTarget,
-  send: (request: FuzzRequest) => Promise<Exchange>,
-): Promise<Exchange[]> {
-  const pages: Exchange[] = [];
+  send: (request: FuzzRequest) => Promise<FuzzExchange>,
+): Promise<FuzzExchange[]> {
+  const pages: FuzzExchange[] = [];
   let path: string | undefined = collection;
   while (path !== undefined && pages.length < MAX_LISTING_PAGES) {
     const page = await send(get(path, target));
@@ -154,7 +154,7 @@ async function listAll(
   return pages;
 }
 
-function createdId(exchange: Exchange): string | undefined {
+function createdId(exchange: FuzzExchange): string | undefined {
   if (exchange.response.kind !== 'response' || exchange.response.status !== 201) return undefined;
   const id = (responseJson(exchange.response)?.value as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' && id !== '' ? id : undefined;
@@ -178,7 +178,7 @@ export function isThrottled(response: FuzzResponse): boolean {
  * honouring Retry-After in whole or fractional seconds). A wait longer than MAX_RETRY_AFTER_MS, or
  * past the run's deadline, is not made: the throttled answer is returned at once.
  */
-async function sendWithRetry(request: FuzzRequest, target: FuzzTarget): Promise<Exchange> {
+async function sendWithRetry(request: FuzzRequest, target: FuzzTarget): Promise<FuzzExchange> {
   for (let attempt = 0; ; attempt++) {
     await target.acquire();
     const response = await sendRequest(request, {

@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import type { FuzzRequest, FuzzResponse } from './Exchange';
+import type { FuzzRequest, FuzzResponse } from './FuzzExchange';
 
 /** Options of `sendRequest`. */
 export interface SendRequestOptions {

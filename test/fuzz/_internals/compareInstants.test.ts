@@ -1,4 +1,4 @@
-import { compareInstants, sameInstant } from '../../src/fuzz/compareInstants';
+import { compareInstants, sameInstant } from '../../../src/fuzz/_internals/compareInstants';
 
 describe('sameInstant', () => {
   it.each([

@@ -1,5 +1,5 @@
-import type { RequestViolation } from '../arbitraries/InvalidCreateUserStatusRequest';
-import type { CreateUserStatusRequest } from '../contracts/types.generated';
+import type { RequestViolation } from '../../arbitraries/InvalidCreateUserStatusRequest';
+import type { CreateUserStatusRequest } from '../../contracts/types.generated';
 
 /**
  * Why an invalid case's body is invalid: the invalid-request arbitrary's `RequestViolation` (the

@@ -1,5 +1,5 @@
-import { REDACTED_TOKEN, redactSecret } from '../redactSecret';
-import type { FuzzRequest } from './Exchange';
+import { REDACTED_TOKEN, redactSecret } from '../../redactSecret';
+import type { FuzzRequest } from './FuzzExchange';
 
 /**
  * The request with the target's bearer token replaced by `$TOKEN` in every header that carries

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import type { FuzzCase } from '../../src/fuzz/FuzzCase';
-import type { FuzzTarget } from '../../src/fuzz/FuzzTarget';
-import { runCase } from '../../src/fuzz/runCase';
+import type { FuzzCase } from '../../../src/fuzz/_internals/FuzzCase';
+import type { FuzzTarget } from '../../../src/fuzz/_internals/FuzzTarget';
+import { runCase } from '../../../src/fuzz/_internals/runCase';
 
 const BODY = {
   userDisplayName: 'A',

@@ -1,4 +1,4 @@
-import { userStatusesPath } from '../contracts/userStatusesPath';
+import { userStatusesPath } from '../../contracts/userStatusesPath';
 import type { Dispatcher } from 'undici';
 
 /** The server under test and how to talk to it. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { redactToken } from '../../src/fuzz/redactToken';
-import { toCurl } from '../../src/fuzz/toCurl';
+import { redactToken } from '../../../src/fuzz/_internals/redactToken';
+import { toCurl } from '../../../src/fuzz/_internals/toCurl';
 
 describe('toCurl', () => {
   const request = {

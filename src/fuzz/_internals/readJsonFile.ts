@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors';
+import { InputError, type OptionMessage } from '../../errors';
 
 /**
  * Reads and parses a JSON file the toolkit wrote earlier (a failures file, a baseline), with a
- * clear `InputError` when it is missing, unreadable or not JSON. `writtenBy` says which flag
- * writes such a file, for the hint.
+ * clear `InputError` when it is missing, unreadable or not JSON. `writtenBy` names what writes such
+ * a file, for the hint (an option the CLI renders as its flag).
  */
 export async function readJsonFile(
   path: string,
   what: string,
-  writtenBy: string,
+  writtenBy: OptionMessage,
 ): Promise<unknown> {
   let text: string;
   try {
@@ -18,7 +18,8 @@ export async function readJsonFile(
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       path,
-      `cannot read ${what} ${path}: ${code === 'ENOENT' ? `no such file (${writtenBy} writes one)` : String(error)}`,
+      (name) =>
+        `cannot read ${what} ${path}: ${code === 'ENOENT' ? `no such file (${writtenBy(name)} writes one)` : String(error)}`,
     );
   }
   try {
@@ -26,7 +27,8 @@ export async function readJsonFile(
   } catch (error) {
     throw new InputError(
       path,
-      `${path} is not JSON (${(error as Error).message}); pass a file written by ${writtenBy}`,
+      (name) =>
+        `${path} is not JSON (${(error as Error).message}); pass a file written by ${writtenBy(name)}`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { redactToken } from '../../src/fuzz/redactToken';
+import { redactToken } from '../../../src/fuzz/_internals/redactToken';
 
 describe('redactToken', () => {
   const request = {

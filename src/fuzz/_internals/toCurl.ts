@@ -1,5 +1,5 @@
-import type { FuzzRequest } from './Exchange';
-import { REDACTED_TOKEN } from '../redactSecret';
+import type { FuzzRequest } from './FuzzExchange';
+import { REDACTED_TOKEN } from '../../redactSecret';
 
 /** Options of `toCurl`. */
 export interface ToCurlOptions {

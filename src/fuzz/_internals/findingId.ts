@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CheckName } from './CheckName';
-import type { RuleBreach } from './Check';
+import type { CheckName } from '../CheckName';
+import type { RuleBreach } from '../FuzzCheck';
 
 /**
  * A finding's fingerprint: the same for every case that breaks the same rule of the same check at

@@ -1,7 +1,7 @@
-import { fail, PASS, type CheckVerdict } from './Check';
-import { rule } from './CheckRule';
+import { fail, PASS, type FuzzCheckVerdict } from '../FuzzCheck';
+import { rule } from '../CheckRule';
 import { compareEcho } from './compareEcho';
-import type { Exchange } from './Exchange';
+import type { FuzzExchange } from './FuzzExchange';
 
 /** Shared by `create_echo` and `ensure_resource_availability`: a date-time kept to fewer digits. */
 export const DATE_PRECISION = rule(
@@ -17,12 +17,12 @@ export const DATE_PRECISION = rule(
  * `unchanged`, a date-time kept to fewer digits only the warning-level `DATE_PRECISION`.
  */
 export function judgeEcho(
-  exchange: Exchange,
+  exchange: FuzzExchange,
   sent: object,
   received: unknown,
   unchanged: Parameters<typeof fail>[2],
   verb: string,
-): CheckVerdict {
+): FuzzCheckVerdict {
   const { mismatch, precisionLoss } = compareEcho(sent, received);
   if (mismatch !== undefined) {
     return fail(

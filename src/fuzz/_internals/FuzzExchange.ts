@@ -28,7 +28,7 @@ export type FuzzResponse =
     };
 
 /** One request and what came back. */
-export interface Exchange {
+export interface FuzzExchange {
   readonly request: FuzzRequest;
   readonly response: FuzzResponse;
 }

@@ -1,4 +1,4 @@
-import type { FuzzFinding } from './FuzzReport';
+import type { FuzzFinding } from '../FuzzReport';
 
 const MAX_BODY = 600;
 
