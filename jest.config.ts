@@ -29,6 +29,8 @@ const config: Config = {
   // Jest's default is one worker fewer than the cores: one worker on a 2-core machine, running the
   // files one by one while many of them wait on sockets, child processes and timers.
   maxWorkers: Math.max(2, availableParallelism()),
+  // Without timings from an earlier run (a fresh clone), the slow package tests start first.
+  testSequencer: '<rootDir>/scripts/installsFirstSequencer.cjs',
 };
 
 export default config;
