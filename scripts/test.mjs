@@ -47,7 +47,13 @@ const consumer = run('jest test/contract/consumer', process.execPath, [
   JEST,
   'test/contract/consumer',
 ]);
-const build = await run('npm run build', NPM, ['run', 'build']);
+// The build's output is held too, and printed in one piece, as the consumer tests run meanwhile.
+const build = await run('npm run build', NPM, ['run', 'build', '--silent'], { capture: true });
+if (build.output !== '' || build.error) {
+  process.stdout.write(`---- npm run build: ${passed(build) ? 'passed' : 'FAILED'} ----\n`);
+  process.stdout.write(build.output);
+  if (build.error) process.stdout.write(`${build.error.message}\n`);
+}
 const consumerDone = await consumer;
 const rest =
   !passed(build) || !passed(consumerDone)
@@ -55,6 +61,8 @@ const rest =
     : await run('jest (all other files)', process.execPath, [
         JEST,
         '--testPathIgnorePatterns=/test/contract/consumer/',
+        // `npm test -- ARGS` passes ARGS on to this run, as it did when the script ended with it.
+        ...process.argv.slice(2),
       ]);
 const lintDone = await lint;
 
