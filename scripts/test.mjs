@@ -61,9 +61,10 @@ const rest =
     ? skipped('jest (all other files)', 'the build or the consumer tests failed')
     : await run('jest (all other files)', process.execPath, [
         JEST,
-        '--testPathIgnorePatterns=/test/contract/consumer/',
-        // `npm test -- ARGS` passes ARGS on to this run, as it did when the script ended with it.
+        // `npm test -- ARGS` passes ARGS on to this run. First: the ignore pattern takes a list,
+        // and would take file arguments after it for more patterns.
         ...process.argv.slice(2),
+        '--testPathIgnorePatterns=/test/contract/consumer/',
       ]);
 const lintDone = await lint;
 
