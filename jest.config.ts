@@ -27,8 +27,11 @@ const config: Config = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30_000,
   // Jest's default is one worker fewer than the cores: one worker on a 2-core machine, running the
-  // files one by one while many of them wait on sockets, child processes and timers.
-  maxWorkers: Math.max(2, availableParallelism()),
+  // files one by one while many of them wait on sockets, child processes and timers. One worker
+  // more than the cores keeps the cores busy through those waits.
+  maxWorkers: availableParallelism() + 1,
+  // Without timings from an earlier run (a fresh clone), the slow package tests start first.
+  testSequencer: '<rootDir>/scripts/installsFirstSequencer.cjs',
 };
 
 export default config;

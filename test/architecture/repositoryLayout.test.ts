@@ -13,6 +13,7 @@ const ALLOWED_TOP_LEVEL = new Set([
   'bench',
   'docs',
   'bin',
+  'scripts',
   'package.json',
   'package-lock.json',
   'README.md',

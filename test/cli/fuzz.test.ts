@@ -391,7 +391,7 @@ describe('user-status-contracts fuzz', () => {
       '8',
       // Paced, so the campaign waits out its budget instead of keeping a core busy for all of it.
       '--rate-limit',
-      '200',
+      '50',
       '--report',
       `json=${path}`,
       '--no-save-failures',
