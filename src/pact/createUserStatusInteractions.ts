@@ -242,6 +242,7 @@ function interaction<Body, ResponseBody extends DeviceComplianceUserStatus | ODa
     'policyId' in params
       ? (['policyId', params.policyId] as const)
       : (['missingPolicyId', params.missingPolicyId] as const);
+  // Not userStatusesPath: the example must be what Pact substitutes for the expression, the raw id.
   const path = MatchersV3.fromProviderState(
     `${base.prefix}/deviceManagement/deviceCompliancePolicies/\${${param}}/userStatuses`,
     `${base.prefix}/deviceManagement/deviceCompliancePolicies/${policyId}/userStatuses`,

@@ -1,3 +1,4 @@
+import { userStatusesPath } from '../contracts/userStatusesPath';
 import type { FaultSchedule } from '../faults/FaultSchedule';
 import type { ClientFinding } from '../faults/ClientFinding';
 import {
@@ -103,7 +104,7 @@ export async function runWithFaults(
     baseUrl: GRAPH_ORIGIN,
     token: providerOptions.tokens?.[0] ?? DEFAULT_TOKEN,
     policyId,
-    collectionUrl: `${GRAPH_ORIGIN}/v1.0/deviceManagement/deviceCompliancePolicies/${encodeURIComponent(policyId)}/userStatuses`,
+    collectionUrl: `${GRAPH_ORIGIN}/v1.0${userStatusesPath(policyId)}`,
   };
   let outcome: ConsumerOutcome;
   let reportedCreates: readonly string[] = [];
