@@ -1,14 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Client,
-  HTTPMessageHandler,
-  type Context,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { SpecificationVersion } from '@pact-foundation/pact/src/v3/types';
 import { PactV4 } from '@pact-foundation/pact/src/v4';
+import { BearerTokenMiddleware } from '../../examples/graph-client-consumer/bearerTokenMiddleware';
 import { UsageError } from '../../src/errors';
 import { createUserStatusInteractions } from '../../src/pact/createUserStatusInteractions';
 import { POLICY_EXISTS } from '../../src/pact/providerStates';
@@ -17,32 +13,13 @@ import { createProvider } from '../../src/provider/createProvider';
 
 process.env['PACT_DO_NOT_TRACK'] = 'true';
 
-/** Sets the bearer token: the Graph client's own auth handler sends tokens to https hosts only. */
-class BearerTokenMiddleware implements Middleware {
-  private next: Middleware | undefined;
-
-  constructor(private readonly token: string | undefined) {}
-
-  async execute(context: Context): Promise<void> {
-    if (this.token !== undefined) {
-      context.options = {
-        ...context.options,
-        headers: { ...(context.options?.headers as object), Authorization: `Bearer ${this.token}` },
-      };
-    }
-    await this.next?.execute(context);
-  }
-
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
-
 function graphClient(hostUrl: string, token: string | undefined): Client {
-  const auth = new BearerTokenMiddleware(token);
-  auth.setNext(new HTTPMessageHandler());
+  // The Graph client's own auth handler sends tokens to https hosts only.
+  const fetcher = new HTTPMessageHandler();
+  const auth = token === undefined ? undefined : new BearerTokenMiddleware(async () => token);
+  auth?.setNext(fetcher);
   return Client.initWithMiddleware({
-    middleware: auth,
+    middleware: auth ?? fetcher,
     baseUrl: `${hostUrl}/`,
     defaultVersion: 'v1.0',
   });

@@ -6,11 +6,11 @@ import type { RequestLogLine } from '../../src/provider/RequestLogLine';
 import { listIssues } from '../../src/validator/listIssues';
 import { startProvider } from './providerHarness';
 import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
-import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
+import { BearerTokenMiddleware } from '../../examples/graph-client-consumer/bearerTokenMiddleware';
 
 /** A Graph client pointed at a base URL, as an application would build it. */
 function graphClient(baseUrl: string, token: string = DEFAULT_TOKEN): Client {
-  const auth = new BearerTokenMiddleware(token);
+  const auth = new BearerTokenMiddleware(async () => token);
   auth.setNext(new HTTPMessageHandler());
   return Client.initWithMiddleware({
     middleware: auth,

@@ -14,7 +14,7 @@ import type { Provider } from '../../src/provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../src/provider/defaults';
 import { startProvider } from './providerHarness';
 import { SAMPLE_CREATE_REQUEST } from '../../src/contracts/sampleCreateRequest';
-import { BearerTokenMiddleware } from '../helpers/BearerTokenMiddleware';
+import { BearerTokenMiddleware } from '../../examples/graph-client-consumer/bearerTokenMiddleware';
 
 // How the Graph client (3.0.7) retries, read from its RetryHandler and RetryHandlerOptions:
 // - it retries 429, 503 and 504 only, at most `maxRetries` = 3 times, and a POST too (its body is
@@ -39,7 +39,7 @@ const USER_STATUSES = `/deviceManagement/deviceCompliancePolicies/${DEFAULT_POLI
 function graphClient(baseUrl: string, token: string): Client {
   const authProvider: AuthenticationProvider = { getAccessToken: () => Promise.resolve(token) };
   const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
-  chain.splice(chain.length - 1, 0, new BearerTokenMiddleware(token));
+  chain.splice(chain.length - 1, 0, new BearerTokenMiddleware(async () => token));
   return Client.initWithMiddleware({
     middleware: chain,
     baseUrl: `${baseUrl}/`,
