@@ -1,4 +1,7 @@
-import { docBlocks, docPages, withoutImports } from './docBlocks';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docBlocks, docPages, recipeOf, withoutImports } from './docBlocks';
 
 describe('docPages', () => {
   it('lists README.md first, then the pages under docs/', () => {
@@ -34,5 +37,23 @@ describe('withoutImports', () => {
     expect(withoutImports(code)).toBe(
       "// The code under test: yours.\nconst c = 'import x from y';",
     );
+  });
+});
+
+describe('recipeOf', () => {
+  it('gives the code between the recipe markers, and nothing for a file without them', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'recipe-of-'));
+    try {
+      const marked = join(scratch, 'marked.test.ts');
+      writeFileSync(
+        marked,
+        "import x from 'x';\n// --- recipe ---\nconst a = 1;\n\n// --- end of recipe ---\nit();\n",
+      );
+      const unmarked = join(scratch, 'unmarked.test.ts');
+      writeFileSync(unmarked, 'const a = 1;\n');
+      expect([recipeOf(marked), recipeOf(unmarked)]).toEqual(['const a = 1;', undefined]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

@@ -98,6 +98,17 @@ export function docBlocksOf(file: string, lang: string): DocBlock[] {
 }
 
 /**
+ * The code a test file holds between `// --- recipe ---` and `// --- end of recipe ---`, trimmed:
+ * the part of the file a page shows word for word (`undefined` without the markers).
+ */
+export function recipeOf(testFile: string): string | undefined {
+  return readFileSync(testFile, 'utf8')
+    .split('// --- recipe ---\n')[1]
+    ?.split('// --- end of recipe ---')[0]
+    ?.trim();
+}
+
+/**
  * A TypeScript block without its leading import statements: what a test in this repository can
  * hold verbatim, its own imports differing (source paths instead of the package's name).
  */

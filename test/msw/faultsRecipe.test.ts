@@ -60,8 +60,7 @@ it('waits out a 429 and does not create twice after a lost answer', async () => 
 });
 // --- end of recipe ---
 
-import { readFileSync } from 'node:fs';
-import { docBlocksOf } from '../helpers/docBlocks';
+import { docBlocksOf, recipeOf } from '../helpers/docBlocks';
 
 it('fails the recipe for a client that resends blindly', async () => {
   const body = JSON.stringify(createUserStatusRequestFactory.build());
@@ -80,9 +79,6 @@ it('fails the recipe for a client that resends blindly', async () => {
 });
 
 it('is the code docs/faults.md shows', () => {
-  const recipe = readFileSync(__filename, 'utf8')
-    .split('// --- recipe ---\n')[1]
-    ?.split('// --- end of recipe ---')[0];
   const blocks = docBlocksOf('docs/faults.md', 'ts').map((block) => block.code.trim());
-  expect(blocks).toContain(recipe?.trim());
+  expect(blocks).toContain(recipeOf(__filename));
 });

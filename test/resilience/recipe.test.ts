@@ -47,13 +47,9 @@ it('finds the smallest schedule that breaks createOne, and how to replay it', as
 });
 // --- end of recipe ---
 
-import { readFileSync } from 'node:fs';
-import { docBlocksOf } from '../helpers/docBlocks';
+import { docBlocksOf, recipeOf } from '../helpers/docBlocks';
 
 it('is the code docs/faults.md shows', () => {
-  const recipe = readFileSync(__filename, 'utf8')
-    .split('// --- recipe ---\n')[1]
-    ?.split('// --- end of recipe ---')[0];
   const blocks = docBlocksOf('docs/faults.md', 'ts').map((block) => block.code.trim());
-  expect(blocks).toContain(recipe?.trim());
+  expect(blocks).toContain(recipeOf(__filename));
 });
