@@ -1,19 +1,11 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { UsageError } from '../errors';
-import { noFaults } from '../faults/noFaults';
 import type { ClientRecord } from '../faults/RecordedRequest';
+import { isConnectionResetError } from '../provider/createFaultyFetchHandle';
 import {
-  createFaultyFetchHandle,
-  isConnectionResetError,
-  type FetchHandle,
-} from '../provider/createFaultyFetchHandle';
-import {
-  createFetchProvider,
-  type FetchProvider,
+  createFetchProviderOnClock,
   type FetchProviderOptions,
 } from '../provider/createFetchProvider';
-import { DEFAULT_MAX_BODY_BYTES } from '../provider/defaults';
-import { FaultInjector } from '../provider/FaultInjector';
 import { matchRoute } from '../provider/matchRoute';
 import type { UserStatusStore } from '../provider/UserStatusStore';
 
@@ -73,37 +65,19 @@ const DEFAULT_BASE_URL = 'https://graph.microsoft.com';
 export function createUserStatusHandlers(
   options: UserStatusHandlersOptions = {},
 ): UserStatusHandlers {
-  const { baseUrl = DEFAULT_BASE_URL, faults, record, onFault, ...providerOptions } = options;
+  const { baseUrl = DEFAULT_BASE_URL, ...providerOptions } = options;
   const origin = parseOrigin(baseUrl);
   // The state route is for Pact verification over HTTP; here `setProviderState` does its work.
-  const provider: FetchProvider = createFetchProvider({
-    ...providerOptions,
-    enableStateRoute: false,
-  });
-  // Faults are applied here rather than by the provider, so that latency waits with MSW's `delay`.
-  const injector =
-    faults !== undefined || record === true
-      ? new FaultInjector({
-          schedule: faults ?? noFaults,
-          record: record ?? true,
-          onFault,
-          sleep: (ms) => delay(ms),
-        })
-      : undefined;
-  const handle: FetchHandle =
-    injector === undefined
-      ? provider.handle
-      : createFaultyFetchHandle(
-          provider.handle,
-          injector,
-          providerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-          providerOptions.onRequest,
-        );
+  // Injected latency waits with MSW's `delay`.
+  const provider = createFetchProviderOnClock(
+    { ...providerOptions, enableStateRoute: false },
+    { sleep: (ms) => delay(ms) },
+  );
   const handler = http.all(
     ({ request }) => servesUserStatuses(request.url, origin),
     async ({ request }) => {
       try {
-        return await handle(request);
+        return await provider.handle(request);
       } catch (error) {
         if (isConnectionResetError(error)) return HttpResponse.error();
         throw error;
@@ -113,11 +87,8 @@ export function createUserStatusHandlers(
   return {
     handlers: [handler],
     store: provider.store,
-    record: injector ?? { requests: [] },
-    reset: () => {
-      provider.reset();
-      injector?.reset();
-    },
+    record: provider.record,
+    reset: provider.reset,
     setProviderState: provider.setProviderState,
   };
 }

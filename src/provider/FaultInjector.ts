@@ -26,6 +26,9 @@ export interface FaultInjectorOptions {
   readonly maxRecorded?: number;
 }
 
+/** The clock faults wait and record by, where not the real one (MSW's `delay`, a virtual clock). */
+export type FaultClock = Pick<FaultInjectorOptions, 'now' | 'sleep'>;
+
 /** How many requests a record keeps at least (up to twice as many before the oldest go). */
 export const MAX_RECORDED_REQUESTS = 10_000;
 

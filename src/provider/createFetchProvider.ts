@@ -1,5 +1,6 @@
 import type { ClientRecord } from '../faults/RecordedRequest';
 import { createFaultyFetchHandle, type FetchHandle } from './createFaultyFetchHandle';
+import type { FaultClock } from './FaultInjector';
 import { createFetchExchange } from './_internals/createFetchExchange';
 import { createProviderCore } from './_internals/createProviderCore';
 import { createRequestHandler } from './_internals/createRequestHandler';
@@ -55,7 +56,18 @@ export interface FetchProvider {
  * response.status; // 201
  */
 export function createFetchProvider(options: FetchProviderOptions = {}): FetchProvider {
-  const core = createProviderCore(options);
+  return createFetchProviderOnClock(options, {});
+}
+
+/**
+ * `createFetchProvider`, with faults waiting and recording by another clock: MSW's `delay`, or the
+ * virtual clock of `runWithFaults`.
+ */
+export function createFetchProviderOnClock(
+  options: FetchProviderOptions,
+  faultClock: FaultClock,
+): FetchProvider {
+  const core = createProviderCore(options, faultClock);
   const handler = createRequestHandler(core.handlerConfig);
   const { maxBodyBytes } = core.handlerConfig;
   const plain: FetchHandle = (request) => {

@@ -7,10 +7,11 @@ import {
   type ConsumerOutcome,
 } from '../faults/judgeClientBehaviour';
 import type { ClientRecord } from '../faults/RecordedRequest';
-import { createFaultyFetchHandle } from '../provider/createFaultyFetchHandle';
-import { createFetchProvider, type FetchProviderOptions } from '../provider/createFetchProvider';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../provider/defaults';
-import { FaultInjector } from '../provider/FaultInjector';
+import {
+  createFetchProviderOnClock,
+  type FetchProviderOptions,
+} from '../provider/createFetchProvider';
+import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../provider/defaults';
 import { createVirtualClock } from './createVirtualClock';
 import type { ResilienceConsumer, ResilienceContext } from './ResilienceConsumer';
 
@@ -68,19 +69,10 @@ export async function runWithFaults(
   options: RunWithFaultsOptions = {},
 ): Promise<FaultRun> {
   const providerOptions = options.provider ?? {};
-  const provider = createFetchProvider(providerOptions);
   const clock = createVirtualClock(options.maxVirtualMs ?? 86_400_000);
-  const injector = new FaultInjector({
-    schedule,
-    record: true,
-    now: clock.now,
-    sleep: clock.sleepWhileHeld,
-  });
-  const handle = createFaultyFetchHandle(
-    provider.handle,
-    injector,
-    providerOptions.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    undefined,
+  const provider = createFetchProviderOnClock(
+    { ...providerOptions, faults: schedule, record: true },
+    { now: clock.now, sleep: clock.sleepWhileHeld },
   );
   const maxRequests = options.maxRequests ?? 1000;
   let sent = 0;
@@ -97,7 +89,7 @@ export async function runWithFaults(
         typeof input === 'string' && input.startsWith('/')
           ? new Request(`${GRAPH_ORIGIN}${input}`, init)
           : new Request(input, init);
-      return clock.hold(() => handle(request));
+      return clock.hold(() => provider.handle(request));
     },
     sleep: clock.sleep,
     now: clock.now,
@@ -118,7 +110,7 @@ export async function runWithFaults(
   // Requests the consumer stopped waiting for still finish (and may store) before judging.
   await clock.drain();
   const { provider: _provider, maxRequests: _max, maxVirtualMs: _virtual, ...judging } = options;
-  const findings = judgeClientBehaviour(injector, {
+  const findings = judgeClientBehaviour(provider.record, {
     toleranceMs: 0,
     ...judging,
     reportedCreates,
@@ -126,7 +118,7 @@ export async function runWithFaults(
   });
   return {
     schedule,
-    record: { requests: [...injector.requests] },
+    record: { requests: [...provider.record.requests] },
     outcome,
     reportedCreates,
     findings,

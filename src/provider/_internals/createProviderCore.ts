@@ -3,7 +3,7 @@ import { UsageError } from '../../errors';
 import { positiveInteger } from '../../positiveInteger';
 import { noFaults } from '../../faults/noFaults';
 import type { ClientRecord } from '../../faults/RecordedRequest';
-import { FaultInjector } from '../FaultInjector';
+import { FaultInjector, type FaultClock } from '../FaultInjector';
 import type { RequestHandlerConfig } from './RequestHandlerConfig';
 import { createStatusIdGenerator } from './createStatusIdGenerator';
 import { createThrottle } from './createThrottle';
@@ -53,7 +53,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * @throws UsageError when an option is out of range (a token that cannot be sent, an empty
  * policy id, a non-positive size, rate or timeout, an unsafe seed).
  */
-export function createProviderCore(options: ProviderOptions): ProviderCore {
+export function createProviderCore(
+  options: ProviderOptions,
+  faultClock: FaultClock = {},
+): ProviderCore {
   const tokens = new Set(options.tokens ?? [DEFAULT_TOKEN]);
   for (const token of tokens) {
     // A token no Authorization header could carry could never be accepted.
@@ -119,6 +122,7 @@ export function createProviderCore(options: ProviderOptions): ProviderCore {
           schedule: options.faults ?? noFaults,
           record: options.record ?? true,
           onFault: options.onFault,
+          ...faultClock,
         })
       : undefined;
 
