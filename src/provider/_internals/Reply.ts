@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { DeviceComplianceUserStatus } from '../../contracts/types.generated';
 import { describeInvalidBody } from './describeInvalidBody';
 import { graphErrorBody, type GraphErrorIds } from './graphErrorBody';
 import type { GraphErrorStatus } from './graphErrorCodes';
-import { GRAPH_JSON_CONTENT_TYPE, GRAPH_ODATA_VERSION } from './graphResponseHeaders';
+import { answerIds, GRAPH_JSON_CONTENT_TYPE, graphHead } from './graphResponseHeaders';
 import type { ResourceRoute } from '../matchRoute';
 import { odataContextUrl } from './odataContextUrl';
 import type { ProviderRequest } from './ProviderRequest';
 import type { ProviderResponse } from './ProviderResponse';
 import { selfCheckIssue, type ResponseBodyKind } from './selfCheckIssue';
 import { truncate } from './truncate';
-
-// Characters Node accepts in a header value: a client-request-id is echoed only if it can be.
-const ECHOABLE_HEADER = /^[\t\x20-\x7e\x80-\xff]+$/;
 
 /** A refused request: the Graph error to answer, and the headers that go with it. */
 export interface Refusal {
@@ -36,11 +32,9 @@ export class Reply implements GraphErrorIds {
     private readonly res: ProviderResponse,
     private readonly selfCheck: boolean,
   ) {
-    const requestId = randomUUID();
+    const { requestId, clientRequestId } = answerIds(req.headers['client-request-id']);
     this.requestId = requestId;
-    const sent = req.headers['client-request-id'];
-    this.clientRequestId =
-      typeof sent === 'string' && ECHOABLE_HEADER.test(sent) ? sent : requestId;
+    this.clientRequestId = clientRequestId;
   }
 
   /** Answers a Graph error. */
@@ -125,15 +119,7 @@ export class Reply implements GraphErrorIds {
       }
     }
     const json = answerBody === undefined ? undefined : JSON.stringify(answerBody);
-    // A flat [name, value, ...] list: Node walks it without the own-property checks of an object.
-    const head: string[] = [
-      'odata-version',
-      GRAPH_ODATA_VERSION,
-      'request-id',
-      this.requestId,
-      'client-request-id',
-      this.clientRequestId,
-    ];
+    const head = graphHead(this);
     if (headers !== undefined) {
       for (const name in headers) head.push(name, headers[name] as string);
     }
