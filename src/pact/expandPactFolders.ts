@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors';
+import { isHttpUrl } from './isHttpUrl';
 
 /**
  * Replaces each folder among pact sources with the `.json` files in it, sorted by name; files and
@@ -13,7 +14,7 @@ import { InputError } from '../errors';
 export async function expandPactFolders(sources: readonly string[]): Promise<string[]> {
   const expanded: string[] = [];
   for (const source of sources) {
-    if (/^https?:\/\//i.test(source) || !(await isDirectory(source))) {
+    if (isHttpUrl(source) || !(await isDirectory(source))) {
       expanded.push(source);
       continue;
     }

@@ -4,7 +4,7 @@ import { checkPactSource } from './_internals/checkPactSource';
 import { checkReachable } from './_internals/checkReachable';
 import { checkVerifyProviderOptions } from './_internals/checkVerifyProviderOptions';
 import type { OptionNamer, TimeLimit } from './_internals/describeRequestFailure';
-import { isHttpUrl } from './_internals/isHttpUrl';
+import { isHttpUrl } from './isHttpUrl';
 import { runVerificationWorker } from './_internals/runVerificationWorker';
 import { clipVerificationReport } from './clipVerificationReport';
 import { expandPactFolders } from './expandPactFolders';

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ConnectionError } from '../../errors';
+import { isHttpUrl } from '../../pact/isHttpUrl';
 import type { VerifyProviderOptions } from '../../pact/VerifyProviderOptions';
 import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
@@ -178,7 +179,7 @@ export async function verify(
       ...options,
       signal: controller.signal,
       onStart: (run) => {
-        pactFiles = run.pacts.filter((pact) => !/^https?:\/\//i.test(pact));
+        pactFiles = run.pacts.filter((pact) => !isHttpUrl(pact));
         const from = [...run.pacts, ...(run.brokerUrl === undefined ? [] : [run.brokerUrl])];
         io.stderr(`verifying ${from.join(', ')} against ${run.baseUrl}\n`);
       },

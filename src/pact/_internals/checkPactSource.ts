@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request } from 'undici';
 import { ConnectionError, InputError } from '../../errors';
 import { describeRequestFailure, type TimeLimit } from './describeRequestFailure';
-import { isHttpUrl } from './isHttpUrl';
+import { isHttpUrl } from '../isHttpUrl';
 
 /**
  * Checks that a pact file or URL can be read and holds a pact (an `interactions` list), so that

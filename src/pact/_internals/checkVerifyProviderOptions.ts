@@ -2,7 +2,7 @@ import { isBearerToken } from '../../contracts/bearerToken';
 import { OptionError } from '../../errors';
 import { DEFAULT_PACT_FILE, DEFAULT_PROVIDER_NAME } from '../pactNames';
 import type { VerificationRun, VerifyProviderOptions } from '../VerifyProviderOptions';
-import { isHttpUrl } from './isHttpUrl';
+import { isHttpUrl } from '../isHttpUrl';
 
 /**
  * Checks `verifyProvider`'s options, alone and together, and applies their defaults.
