@@ -5,7 +5,10 @@ import type { ValidationIssue } from './contracts/ValidationIssue';
  * placeholder for its value, such as `MS`). The library names the fields (`baseUrl`); the CLI
  * renders the same message with its flags (`--base-url`).
  */
-export type OptionMessage = (name: (option: string, argument?: string) => string) => string;
+export type OptionMessage = (name: OptionNamer) => string;
+
+/** Names an option: by its field (`timeoutMs`) for the library, by its flag for the CLI. */
+export type OptionNamer = (option: string, argument?: string) => string;
 
 /** Names each option by its field, as library callers write it. */
 export const fieldName = (option: string): string => option;
@@ -34,7 +37,7 @@ export class UserStatusContractsError extends Error {
   }
 
   /** The message with each option named as `name` says, e.g. by its command-line flag. */
-  messageNaming(name: (option: string, argument?: string) => string): string {
+  messageNaming(name: OptionNamer): string {
     return this.#message(name);
   }
 }

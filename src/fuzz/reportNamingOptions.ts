@@ -1,4 +1,4 @@
-import { fieldName, type OptionMessage } from '../errors';
+import { fieldName, type OptionNamer } from '../errors';
 import type { FuzzReport } from './FuzzReport';
 import { REPORT_OPTION_NOTES } from './_internals/reportOptionNotes';
 
@@ -6,10 +6,7 @@ import { REPORT_OPTION_NOTES } from './_internals/reportOptionNotes';
  * The report with the options its texts name (`maxTimeSeconds`) written as `name` says, the way
  * `messageNaming` renders an error: the CLI passes its flags (`--max-time`).
  */
-export function reportNamingOptions(
-  report: FuzzReport,
-  name: Parameters<OptionMessage>[0],
-): FuzzReport {
+export function reportNamingOptions(report: FuzzReport, name: OptionNamer): FuzzReport {
   const renamings = Object.values(REPORT_OPTION_NOTES).map(
     (note) => [note(fieldName), note(name)] as const,
   );

@@ -6,7 +6,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
-import type { OptionNamer } from './_internals/describeRequestFailure';
+import { fieldName, type OptionNamer } from '../errors';
+import { classifyRequestFailure, withinTimeLimit } from './_internals/describeRequestFailure';
 import { readLimitedBody } from './readLimitedBody';
 
 /**
@@ -80,7 +81,7 @@ export async function startProviderGuard(options: ProviderGuardOptions): Promise
   const base = options.baseUrl.replace(/\/+$/, '');
   const deadline = options.deadline ?? Infinity;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_ANSWER_BYTES;
-  const optionName = options.optionName ?? ((option: string): string => option);
+  const optionName = options.optionName ?? fieldName;
   const problems: (string | undefined)[] = [];
   const dispatcher = new Agent({ keepAliveTimeout: 1_000 });
 
@@ -194,24 +195,18 @@ function describeFailure(
   optionName: OptionNamer,
 ): string {
   // Duck-typed: socket errors may come from another realm, where `instanceof Error` is false.
-  const { name, code, message, cause } = (error ?? {}) as {
-    name?: unknown;
+  const { code, message, cause } = (error ?? {}) as {
     code?: unknown;
     message?: unknown;
     cause?: { code?: unknown };
   };
   const errno = typeof code === 'string' ? code : String(cause?.code ?? '');
-  if (
-    name === 'TimeoutError' ||
-    name === 'AbortError' ||
-    errno === 'UND_ERR_HEADERS_TIMEOUT' ||
-    errno === 'UND_ERR_BODY_TIMEOUT'
-  ) {
-    return context.byBudget
-      ? `timed out: no complete answer before the ${optionName('maxTimeSeconds')} budget ran out (${context.limitMs} ms were left)`
-      : `timed out: no complete answer within ${context.limitMs} ms (${optionName('timeoutMs')})`;
+  const kind = classifyRequestFailure(error);
+  if (kind === 'timeout') {
+    const limit = { ms: context.limitMs, byBudget: context.byBudget };
+    return `timed out: no complete answer ${withinTimeLimit(limit, optionName)}`;
   }
-  if (errno === 'ECONNRESET' || errno === 'UND_ERR_SOCKET' || errno === 'EPIPE') {
+  if (kind === 'closed') {
     return context.answered === undefined
       ? `the provider closed the connection before answering (${errno})`
       : `the provider closed the connection in the middle of its ${context.answered} answer (${errno})`;

@@ -1,9 +1,9 @@
-import { ConnectionError } from '../errors';
+import { ConnectionError, fieldName, type OptionNamer } from '../errors';
 import { redactSecret } from '../redactSecret';
 import { checkPactSource } from './_internals/checkPactSource';
 import { checkReachable } from './_internals/checkReachable';
 import { checkVerifyProviderOptions } from './_internals/checkVerifyProviderOptions';
-import type { OptionNamer, TimeLimit } from './_internals/describeRequestFailure';
+import type { TimeLimit } from './_internals/describeRequestFailure';
 import { isHttpUrl } from './isHttpUrl';
 import { runVerificationWorker } from './_internals/runVerificationWorker';
 import { clipVerificationReport } from './clipVerificationReport';
@@ -33,7 +33,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  * if (!report.passed) console.log(report.interactions.filter((i) => !i.passed));
  */
 export async function verifyProvider(options: VerifyProviderOptions): Promise<VerificationReport> {
-  return verifyProviderNamingOptions(options, (option) => option);
+  return verifyProviderNamingOptions(options, fieldName);
 }
 
 /**

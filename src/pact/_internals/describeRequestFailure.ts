@@ -1,7 +1,4 @@
-import type { OptionMessage } from '../../errors';
-
-/** Names an option: by its field (`timeoutMs`) for the library, by its flag for the CLI. */
-export type OptionNamer = Parameters<OptionMessage>[0];
+import type { OptionNamer } from '../../errors';
 
 /** How long a request may take: the request timeout, or less when the budget has less left. */
 export interface TimeLimit {
