@@ -29,19 +29,13 @@ export function handleError(error: unknown, io: CliIo): ExitCode {
     io.stderr(`error: ${message}\nRun with --help to see the options.\n`);
     return ExitCode.Usage;
   }
-  if (error instanceof InputError) {
-    io.stderr(`error: ${message}\n`);
-    return ExitCode.Usage;
-  }
-  if (error instanceof OutputError) {
-    io.stderr(`error: ${message}\n`);
-    return ExitCode.Usage;
-  }
-  if (error instanceof ConnectionError) {
-    io.stderr(`error: ${message}\n`);
-    return ExitCode.Usage;
-  }
-  if (error instanceof MissingPeerError) {
+  // Bad input, an unwritable output, an unreachable server or a missing peer: exit 2.
+  if (
+    error instanceof InputError ||
+    error instanceof OutputError ||
+    error instanceof ConnectionError ||
+    error instanceof MissingPeerError
+  ) {
     io.stderr(`error: ${message}\n`);
     return ExitCode.Usage;
   }
