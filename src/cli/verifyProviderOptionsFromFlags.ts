@@ -37,7 +37,10 @@ export function verifyProviderOptionsFromFlags(
   const brokerUrl =
     flags.brokerUrl ??
     (flags.pact === undefined ? nonEmpty(io.env['PACT_BROKER_BASE_URL']) : undefined);
-  const brokerToken = flags.brokerToken ?? nonEmpty(io.env['PACT_BROKER_TOKEN']);
+  // The environment's token is only a default for a broker the run uses.
+  const brokerToken =
+    flags.brokerToken ??
+    (brokerUrl === undefined ? undefined : nonEmpty(io.env['PACT_BROKER_TOKEN']));
   return {
     baseUrl: flags.baseUrl,
     ...(flags.token === undefined ? {} : { token: flags.token }),
@@ -46,10 +49,7 @@ export function verifyProviderOptionsFromFlags(
     ...(flags.provider === undefined ? {} : { provider: flags.provider }),
     ...(flags.stateSetupUrl === undefined ? {} : { stateSetupUrl: flags.stateSetupUrl }),
     ...(brokerUrl === undefined ? {} : { brokerUrl }),
-    // The environment's token is only a default for a broker the run uses.
-    ...(brokerToken === undefined || (flags.brokerToken === undefined && brokerUrl === undefined)
-      ? {}
-      : { brokerToken }),
+    ...(brokerToken === undefined ? {} : { brokerToken }),
     ...(flags.consumerVersionSelectors === undefined
       ? {}
       : { consumerVersionSelectors: parseSelectors(flags.consumerVersionSelectors) }),
