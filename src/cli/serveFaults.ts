@@ -1,6 +1,7 @@
 // What `serve` does with --faults and --fault-seed: check them, print the plan, log each fault,
 // and say at stop what the clients did wrong.
 import { UsageError } from '../errors';
+import { formatClientFindings } from '../faults/formatClientFindings';
 import { describeFaultPlan } from '../faults/describeFaultPlan';
 import type { FaultSchedule } from '../faults/FaultSchedule';
 import { faultScheduleFromSpec } from '../faults/faultScheduleFromSpec';
@@ -56,8 +57,6 @@ export function clientSummary(record: ClientRecord): string {
   }
   return (
     `${head}${findings.length} problem(s) (times in ms from the first request)\n` +
-    findings
-      .map((finding) => `  - ${finding.rule}: ${finding.message.replace(/\n/g, '\n    ')}\n`)
-      .join('')
+    `${formatClientFindings(findings, '  ')}\n`
   );
 }

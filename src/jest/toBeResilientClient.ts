@@ -1,3 +1,4 @@
+import { formatClientFindings } from '../faults/formatClientFindings';
 import { judgeClientBehaviour, type ClientBehaviourOptions } from '../faults/judgeClientBehaviour';
 import type { ClientRecord } from '../faults/RecordedRequest';
 import { hintFor } from './hintFor';
@@ -47,9 +48,7 @@ export function toBeResilientClient(
     message: () =>
       `${hint}\n\nExpected a resilient client, but over ${count} request(s) it broke ${findings.length} rule(s) ` +
       `(times in ms from the first request):\n` +
-      findings
-        .map((finding) => `  - ${finding.rule}: ${finding.message.replace(/\n/g, '\n    ')}`)
-        .join('\n'),
+      formatClientFindings(findings, '  '),
   };
 }
 

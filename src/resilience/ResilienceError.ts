@@ -1,4 +1,5 @@
 import { UserStatusContractsError } from '../errors';
+import { formatClientFindings } from '../faults/formatClientFindings';
 import type { ClientFinding } from '../faults/ClientFinding';
 import type { FaultSchedule } from '../faults/FaultSchedule';
 import type { ClientRecord } from '../faults/RecordedRequest';
@@ -25,9 +26,7 @@ export class ResilienceError extends UserStatusContractsError {
     numRuns: number;
     numShrinks: number;
   }) {
-    const findings = details.findings
-      .map((finding) => `- ${finding.rule}: ${finding.message.replace(/\n/g, '\n  ')}`)
-      .join('\n');
+    const findings = formatClientFindings(details.findings, '');
     super(
       'E_NOT_RESILIENT',
       `the consumer is not resilient: it breaks under the fault schedule ${String(details.schedule)} ` +
