@@ -69,14 +69,7 @@ export function addFuzzFlags(command: Command, defaults: { runs: number }): Comm
       '--shard <i/n>',
       'run shard i of n of the same seeded campaign (e.g. 1/4 on each of 4 CI machines)',
     )
-    .addOption(
-      new Option(
-        '--report <kind=PATH>',
-        'also write a report: json=PATH or junit=PATH (repeatable)',
-      )
-        .argParser((value: string, previous: string[] = []) => [...previous, value])
-        .default([], 'none'),
-    )
+    .addOption(reportOption('also write a report: json=PATH or junit=PATH (repeatable)'))
     .option(
       '--show-token',
       'print the bearer token in findings and curl reproductions instead of $TOKEN',
@@ -102,6 +95,21 @@ export interface ReportTargets {
   readonly junit?: string;
 }
 
+/** The repeatable `--report <kind=PATH>` option, described as the verb's reports are. */
+export function reportOption(description: string): Option {
+  return new Option('--report <kind=PATH>', description)
+    .argParser((value: string, previous: string[] = []) => [...previous, value])
+    .default([], 'none');
+}
+
+/** Parses `--report` values into the report files asked for (the last of a kind wins). */
+export function parseReportTargets(values: readonly string[]): ReportTargets {
+  const reports = parseReports(values, ['json', 'junit'] as const);
+  const json = reports.get('json');
+  const junit = reports.get('junit');
+  return { ...(json ? { json } : {}), ...(junit ? { junit } : {}) };
+}
+
 /** How the run's findings decide the exit code, and where its baseline comes from and goes. */
 export interface VerdictFlags {
   readonly failOn: 'failure' | 'warning';
@@ -124,7 +132,7 @@ export function parseFuzzFlags(
     raw.excludeChecks === undefined
       ? undefined
       : parseCheckNames(raw.excludeChecks, '--exclude-checks');
-  const reports = parseReports(raw.report, ['json', 'junit'] as const);
+  const reports = parseReportTargets(raw.report);
   const options: Omit<FuzzOptions, 'baseUrl' | 'token' | 'policyId'> = {
     runs: raw.runs === undefined ? defaults.runs : parseInteger(raw.runs, '--runs', { min: 1 }),
     ...(raw.seed === undefined
@@ -151,8 +159,6 @@ export function parseFuzzFlags(
     ...(raw.shard === undefined ? {} : { shard: parseShard(raw.shard, '--shard') }),
     showToken: raw.showToken === true,
   };
-  const json = reports.get('json');
-  const junit = reports.get('junit');
   if (raw.failOn !== undefined && raw.failOn !== 'failure' && raw.failOn !== 'warning') {
     throw new UsageError(`--fail-on takes failure or warning, not ${JSON.stringify(raw.failOn)}`);
   }
@@ -162,11 +168,7 @@ export function parseFuzzFlags(
     ...(raw.baseline === undefined ? {} : { baseline: raw.baseline }),
     ...(raw.saveBaseline === undefined ? {} : { saveBaseline: raw.saveBaseline }),
   };
-  return {
-    options,
-    reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) },
-    verdict,
-  };
+  return { options, reports, verdict };
 }
 
 function parseCheckNames(value: string, flag: string): CheckName[] {

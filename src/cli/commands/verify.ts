@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { ConnectionError } from '../../errors';
 import { isHttpUrl } from '../../pact/isHttpUrl';
 import type { VerifyProviderOptions } from '../../pact/VerifyProviderOptions';
@@ -6,9 +6,8 @@ import type { CliIo } from '../CliIo';
 import type { CommandContext } from '../CommandContext';
 import { ensureOutputsWritable } from '../ensureOutputsWritable';
 import { ExitCode } from '../ExitCode';
-import type { ReportTargets } from '../fuzzFlags';
+import { parseReportTargets, reportOption, type ReportTargets } from '../fuzzFlags';
 import { optionFlag } from '../optionFlags';
-import { parseReports } from '../parseOptionValues';
 import { verifyHints } from '../verifyHints';
 import {
   type VerifyFlags,
@@ -132,24 +131,15 @@ export function verifyCommand({ io, setExitCode }: CommandContext): Command {
       "print the bearer token where the provider's answers echo it, instead of $TOKEN",
     )
     .addOption(
-      new Option(
-        '--report <kind=PATH>',
+      reportOption(
         'also write a report: json=PATH (the verification report) or junit=PATH (one test case per interaction) (repeatable)',
-      )
-        .argParser((value: string, previous: string[] = []) => [...previous, value])
-        .default([], 'none'),
+      ),
     )
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VerifyFlags) => {
-      const reports = parseReports(flags.report, ['json', 'junit'] as const);
-      const json = reports.get('json');
-      const junit = reports.get('junit');
+      const reports = parseReportTargets(flags.report);
       const options = verifyProviderOptionsFromFlags(flags, io);
-      setExitCode(
-        await verify(options, io, {
-          reports: { ...(json ? { json } : {}), ...(junit ? { junit } : {}) },
-        }),
-      );
+      setExitCode(await verify(options, io, { reports }));
     });
 }
 
