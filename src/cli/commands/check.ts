@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { UsageError } from '../../errors';
 import { assertLoopbackTarget } from '../../fuzz/assertLoopbackTarget';
-import { formatVerificationReport } from '../../pact/formatVerificationReport';
 import type { VerificationReport } from '../../pact/VerificationReport';
 import type { Provider } from '../../provider/createProvider';
 import { DEFAULT_POLICY_ID, DEFAULT_TOKEN } from '../../provider/defaults';
@@ -125,6 +124,7 @@ async function runCheckVerb(raw: RawCheckVerbFlags, io: CliIo): Promise<ExitCode
         ...(maxTimeSeconds === undefined ? {} : { maxTimeSeconds }),
       });
       // The same lines as verify prints, indented under the step's heading.
+      const { formatVerificationReport } = await import('../../pact/formatVerificationReport');
       const lines = formatVerificationReport(pact.report).replace(/^(?=.)/gm, '  ');
       io.stdout(`Pact verification:\n${lines}\n`);
     }
