@@ -40,6 +40,14 @@ function run(label, command, args, { capture = false } = {}) {
 }
 
 const passed = (step) => step.code === 0;
+
+/** Prints a step's held output under a heading that says whether it passed. */
+function printHeld(step, before = '') {
+  process.stdout.write(`${before}---- ${step.label}: ${passed(step) ? 'passed' : 'FAILED'} ----\n`);
+  process.stdout.write(step.output);
+  if (step.error) process.stdout.write(`${step.error.message}\n`);
+}
+
 const skipped = (label, reason) => ({ label, code: 'skipped', output: '', reason, seconds: 0 });
 
 const consumer = run('jest test/contract/consumer', process.execPath, [
@@ -48,11 +56,7 @@ const consumer = run('jest test/contract/consumer', process.execPath, [
 ]);
 // The build's output is held too, and printed in one piece, as the consumer tests run meanwhile.
 const build = await run('npm run build', NPM, ['run', 'build', '--silent'], { capture: true });
-if (build.output !== '' || build.error) {
-  process.stdout.write(`---- npm run build: ${passed(build) ? 'passed' : 'FAILED'} ----\n`);
-  process.stdout.write(build.output);
-  if (build.error) process.stdout.write(`${build.error.message}\n`);
-}
+if (build.output !== '' || build.error) printHeld(build);
 // Started after the build, which the Jest files wait for, so as not to slow it down.
 const lint = run('npm run lint', NPM, ['run', 'lint', '--silent'], { capture: true });
 const consumerDone = await consumer;
@@ -68,9 +72,7 @@ const rest =
       ]);
 const lintDone = await lint;
 
-process.stdout.write(`\n---- ${lintDone.label}: ${passed(lintDone) ? 'passed' : 'FAILED'} ----\n`);
-process.stdout.write(lintDone.output);
-if (lintDone.error) process.stdout.write(`${lintDone.error.message}\n`);
+printHeld(lintDone, '\n');
 
 const steps = [build, lintDone, consumerDone, rest];
 process.stdout.write('\n---- npm test ----\n');
