@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { daysInMonth } from '../contracts/dateTimeOffset';
+import {
+  daysInMonth,
+  GRAPH_FRACTION_DIGITS,
+  MAX_FRACTION_DIGITS,
+} from '../contracts/dateTimeOffset';
 
 /** Date-times at the edges of what the contract accepts, tried before random ones. */
 export const DATE_TIME_OFFSET_EDGE_CASES: readonly string[] = Object.freeze([
@@ -43,10 +47,10 @@ export function dateTimeOffsetArbitrary(): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.integer({ min: 1, max: 9999 }) },
   );
   const fraction = fc.oneof(
-    { weight: 3, arbitrary: digits(7, 7) },
+    { weight: 3, arbitrary: digits(GRAPH_FRACTION_DIGITS, GRAPH_FRACTION_DIGITS) },
     { weight: 1, arbitrary: digits(3, 3) },
     { weight: 2, arbitrary: fc.constant('') },
-    { weight: 2, arbitrary: digits(1, 12) },
+    { weight: 2, arbitrary: digits(1, MAX_FRACTION_DIGITS) },
     { weight: 1, arbitrary: fc.constantFrom('0000000', '9999999', '000000000000', '999999999999') },
   );
   const offset = fc

@@ -2,30 +2,27 @@ import type fc from 'fast-check';
 import {
   MALFORMED_DATE_TIME_EDGE_CASES,
   malformedDateTimeArbitrary,
+  type MalformedDateTime,
 } from '../malformedDateTimeArbitrary';
 import type { Change, Mutation } from './Mutation';
 import { setProperty } from './setProperty';
 
-function malformedDateChanges(): fc.Arbitrary<Change> {
-  return malformedDateTimeArbitrary().map(({ value, problem }) =>
-    setProperty(
-      'lastReportedDateTime',
-      value,
-      'format',
-      `lastReportedDateTime ${JSON.stringify(value)} ${problem}`,
-    ),
+/** Sets the malformed date, saying what is wrong with it. */
+function withMalformedDate({ value, problem }: MalformedDateTime): Change {
+  return setProperty(
+    'lastReportedDateTime',
+    value,
+    'format',
+    `lastReportedDateTime ${JSON.stringify(value)} ${problem}`,
   );
+}
+
+function malformedDateChanges(): fc.Arbitrary<Change> {
+  return malformedDateTimeArbitrary().map(withMalformedDate);
 }
 
 /** A lastReportedDateTime that is not a contract date-time. */
 export const malformedDate: Mutation = {
   arbitrary: malformedDateChanges,
-  examples: MALFORMED_DATE_TIME_EDGE_CASES.map(({ value, problem }) =>
-    setProperty(
-      'lastReportedDateTime',
-      value,
-      'format',
-      `lastReportedDateTime ${JSON.stringify(value)} ${problem}`,
-    ),
-  ),
+  examples: MALFORMED_DATE_TIME_EDGE_CASES.map(withMalformedDate),
 };

@@ -17,18 +17,17 @@ const NON_NULLABLE: readonly RequestProperty[] = [
   return types.length > 0 && !types.includes('null');
 });
 
+/** Sets the property to null, saying only the names may be. */
+function withNull(property: RequestProperty): Change {
+  return setProperty(property, null, 'type', `${property} is null, which only the names may be`);
+}
+
 function nullForNonNullableChanges(): fc.Arbitrary<Change> {
-  return fc
-    .constantFrom(...NON_NULLABLE)
-    .map((property) =>
-      setProperty(property, null, 'type', `${property} is null, which only the names may be`),
-    );
+  return fc.constantFrom(...NON_NULLABLE).map(withNull);
 }
 
 /** `null` where only the names may be null. */
 export const nullForNonNullable: Mutation = {
   arbitrary: nullForNonNullableChanges,
-  examples: NON_NULLABLE.map((property) =>
-    setProperty(property, null, 'type', `${property} is null, which only the names may be`),
-  ),
+  examples: NON_NULLABLE.map(withNull),
 };
