@@ -96,11 +96,22 @@ async function digestBody(
   maxBodyBytes: number,
 ): Promise<void> {
   const digest = createBodyDigest(maxBodyBytes);
+  // A copy of the body, read only as far as the digest goes: past the limit the handler refuses
+  // the body, and a hostile one is not buffered whole twice.
+  const reader = request.clone().body?.getReader();
+  let arrived = true;
   try {
-    const bytes = new Uint8Array(await request.clone().arrayBuffer());
-    digest.update(bytes.subarray(0, maxBodyBytes + 1));
+    for (let read = 0; reader !== undefined && read <= maxBodyBytes;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      digest.update(value);
+      read += value.byteLength;
+    }
   } catch {
     // A body that fails to arrive is the handler's to answer (it rejects); no digest then.
+    arrived = false;
   }
-  entry.bodyDigest = digest.digest();
+  // Not awaited: a branch of a teed body settles its cancel only once the other branch is done.
+  reader?.cancel().catch(() => undefined);
+  entry.bodyDigest = arrived ? digest.digest() : undefined;
 }

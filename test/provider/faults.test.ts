@@ -202,4 +202,29 @@ describe('the fetch provider with a fault schedule', () => {
     const response = await provider.handle(new Request(`${FETCH_ORIGIN}${collectionPath()}`));
     expect(response.status).toBe(503);
   });
+
+  it('reads a recorded body no further than the size limit before refusing it', async () => {
+    const provider = createFetchProvider({ record: true, maxBodyBytes: 1024 });
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    // 64 MiB offered, a chunk at a time: a body read whole would pull all of it.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 1024 * chunk.byteLength) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await provider.handle(
+      new Request(`${FETCH_ORIGIN}${collectionPath()}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer local-dev-token', 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(8 * chunk.byteLength);
+    expect(provider.record.requests).toHaveLength(1);
+  });
 });
