@@ -4,6 +4,7 @@ import { FAULT_KINDS, type Fault, type ScheduledFault } from './Fault';
 import type { FaultSchedule } from './FaultSchedule';
 import { formatFault } from './formatFault';
 import { MAX_LATENCY_MS, MAX_RETRY_AFTER_SECONDS } from './parseFaultSpec';
+import { scheduleExpression } from './scheduleExpression';
 
 /**
  * A schedule that injects exactly the listed faults, each at its request ordinal (from 1);
@@ -25,12 +26,13 @@ export function faultScheduleFromList(list: readonly ScheduledFault[]): FaultSch
   }
   faults.sort((left, right) => left.at - right.at);
   const text = `[${faults.map((fault) => `#${fault.at} ${formatFault(fault)}`).join(', ')}]`;
+  const source = { kind: 'list', faults } as const;
   return {
     decide: (ordinal) => byOrdinal.get(ordinal),
-    source: { kind: 'list', faults },
+    source,
     toString: () => text,
     // How fast-check prints a counterexample: the list, ready to paste into this function.
-    [fc.toStringMethod]: () => `faultScheduleFromList(${JSON.stringify(faults)})`,
+    [fc.toStringMethod]: () => scheduleExpression(source),
   } as FaultSchedule;
 }
 

@@ -1,5 +1,6 @@
 import { UserStatusContractsError } from '../errors';
 import { formatClientFindings } from '../faults/formatClientFindings';
+import { scheduleExpression } from '../faults/scheduleExpression';
 import type { ClientFinding } from '../faults/ClientFinding';
 import type { FaultSchedule } from '../faults/FaultSchedule';
 import type { ClientRecord } from '../faults/RecordedRequest';
@@ -32,7 +33,7 @@ export class ResilienceError extends UserStatusContractsError {
       `the consumer is not resilient: it breaks under the fault schedule ${String(details.schedule)} ` +
         `(found after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s)).\n${findings}\n` +
         `Replay: assertResilient(consumer, { ...options, seed: ${details.seed}, path: ${JSON.stringify(details.path)} }), ` +
-        `or runWithFaults(consumer, ${describeSchedule(details.schedule)}).`,
+        `or runWithFaults(consumer, ${scheduleExpression(details.schedule.source)}).`,
     );
     this.schedule = details.schedule;
     this.findings = details.findings;
@@ -40,13 +41,4 @@ export class ResilienceError extends UserStatusContractsError {
     this.seed = details.seed;
     this.path = details.path;
   }
-}
-
-function describeSchedule(schedule: FaultSchedule): string {
-  const { source } = schedule;
-  if (source.kind === 'list') return `faultScheduleFromList(${JSON.stringify(source.faults)})`;
-  if (source.kind === 'seeded') {
-    return `faultScheduleFromSpec(${JSON.stringify(source.spec)}, ${source.seed})`;
-  }
-  return 'noFaults';
 }
