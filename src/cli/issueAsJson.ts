@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../contracts/ValidationIssue';
+import { valueAtPointer } from '../contracts/valueAtPointer';
 
 const MAX_STRING = 60;
 const MAX_ENTRIES = 20;
@@ -18,22 +19,8 @@ export type JsonIssue = Omit<ValidationIssue, 'actual'> & {
  */
 export function issueAsJson(issue: ValidationIssue, document: unknown): JsonIssue {
   const { actual: _described, ...rest } = issue;
-  const found = issue.rule === 'json' ? undefined : valueAt(document, issue.path);
+  const found = issue.rule === 'json' ? undefined : valueAtPointer(document, issue.path);
   return found === undefined ? rest : { ...rest, actual: clip(found, 0) };
-}
-
-/** The value a JSON pointer (RFC 6901) points at, or `undefined` where there is none. */
-function valueAt(document: unknown, pointer: string): unknown {
-  if (pointer === '') return document;
-  let value = document;
-  for (const token of pointer.slice(1).split('/')) {
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) {
-      return undefined;
-    }
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
 
 function clip(value: unknown, depth: number): unknown {

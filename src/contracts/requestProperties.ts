@@ -1,5 +1,6 @@
 import { CONTRACT_FILES, readContractFile } from './registry';
 import type { CreateUserStatusRequest } from './types.generated';
+import { valueAtPointer } from './valueAtPointer';
 
 /** A property a create body may carry. */
 export type RequestProperty = keyof CreateUserStatusRequest;
@@ -51,10 +52,7 @@ function resolve(node: SchemaNode, file: string): SchemaNode {
     if (hops > 16) throw new Error(`a $ref loop in ${file}`);
     const [target = '', pointer = ''] = current['$ref'].split('#');
     if (target !== '') base = target;
-    let found: unknown = readContractFile(base);
-    for (const key of pointer.split('/').slice(1)) {
-      found = (found as SchemaNode | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
+    const found = valueAtPointer(readContractFile(base), pointer, { uriFragment: true });
     if (typeof found !== 'object' || found === null) {
       throw new Error(`"${current['$ref']}" points at nothing in ${base}`);
     }

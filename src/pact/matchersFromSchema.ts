@@ -4,6 +4,7 @@ import type { Matcher } from '@pact-foundation/pact';
 import * as MatchersV3 from '@pact-foundation/pact/src/v3/matchers';
 import { RFC3339_DATE_TIME_PATTERN } from '../contracts/dateTimeOffset';
 import { readContractFile } from '../contracts/registry';
+import { valueAtPointer } from '../contracts/valueAtPointer';
 import { UsageError } from '../errors';
 
 /** A Pact body template: plain JSON where the value must be exact, V3 matchers where it may vary. */
@@ -187,14 +188,7 @@ function resolve(
 }
 
 function pointAt(root: SchemaNode, pointer: string, ref: string, path: string): SchemaNode {
-  let target: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    target =
-      typeof target === 'object' && target !== null
-        ? (target as Record<string, unknown>)[key]
-        : undefined;
-  }
+  const target = valueAtPointer(root, pointer, { uriFragment: true });
   if (typeof target !== 'object' || target === null) {
     throw new UsageError(`cannot derive Pact matchers at ${path}: "${ref}" points at nothing`);
   }
